@@ -1,0 +1,122 @@
+"""What every command shares: the app, global options, error → exit code mapping, consoles."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from contextlib import contextmanager
+from typing import Iterator
+
+import typer
+
+from .. import __version__
+from ..errors import EXIT_UNUSABLE, DisclosureError
+from . import _i18n
+
+_i18n.install()
+
+EXIT_INTERNAL = 3
+
+app = typer.Typer(
+    name="disclosure",
+    help=(
+        "政府信息公开工作年度报告编制工具：生成 Excel 填报模板，读取并校验填好的工作簿，"
+        "输出公文格式的 Word 文档和网页。\n\n"
+        "退出码：0 正常；1 有错误级别的问题；2 输入文件无法使用或用法错误；3 程序内部错误。"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+class State:
+    debug = False
+
+
+state = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"disclosure {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="显示版本并退出。"
+    ),
+    debug: bool = typer.Option(
+        False, "--debug", help="出错时显示完整的 Python 调用栈（供开发人员排查）。", envvar="DISCLOSURE_DEBUG"
+    ),
+) -> None:
+    state.debug = debug
+
+
+def use_color(stream=None) -> bool:
+    """NO_COLOR / FORCE_COLOR honoured, otherwise colour only on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    color = use_color(stream)
+    return Console(
+        file=stream,
+        no_color=not color,
+        color_system="auto" if color else None,
+        force_terminal=True if color and os.environ.get("FORCE_COLOR") else None,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+
+
+def error_line(message: str) -> None:
+    err = console(stderr=True)
+    err.print(f"[bold red]错误：[/]{_escape(message)}" if use_color(sys.stderr) else f"错误：{message}")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    """Turn the library's errors into one Chinese line and a documented exit code."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except DisclosureError as e:
+        if state.debug:
+            traceback.print_exc()
+        error_line(str(e))
+        raise typer.Exit(e.exit_code) from None
+    except KeyboardInterrupt:
+        error_line("已中断，没有写出不完整的文件。")
+        raise typer.Exit(130) from None
+    except Exception as e:  # a bug: say so, keep the traceback for --debug
+        if state.debug:
+            traceback.print_exc()
+        error_line(
+            f"程序内部错误（{type(e).__name__}: {e}）。请加 --debug 重新运行，并把输出报告给开发人员。"
+        )
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+__all__ = ["app", "state", "handle_errors", "console", "use_color", "error_line", "EXIT_UNUSABLE"]

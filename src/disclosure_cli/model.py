@@ -1,0 +1,156 @@
+"""The one model in the middle: a ``Report`` read from a workbook or a JSON data form.
+
+Readers produce it, the checker and the renderers consume it. It keeps every value as typed,
+its reading (state), and where it came from, so that every finding can point at the cell or
+sentence the clerk has to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import values as V
+from .formats import CellKey, Format
+
+META_FIELDS = (
+    "title",
+    "published",
+    "website",
+    "address",
+    "postcode",
+    "phone",
+    "fax",
+    "email",
+    "kind",
+    "deadline",
+    "intro",
+)
+
+# Kinds of unit (条例第四十九条 deadlines; see ``deadlines``).
+KIND_DEPARTMENT = "department"  # 县级以上人民政府部门: 1月31日
+KIND_COUNTY_GOV = "county_gov"  # 县级以上地方人民政府: 3月31日
+KIND_OTHER = "other"
+KINDS = {
+    KIND_DEPARTMENT: "县级以上人民政府部门",
+    KIND_COUNTY_GOV: "县级以上地方人民政府",
+    KIND_OTHER: "其他（乡镇、街道等）",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value came from: a workbook cell, or a path in a JSON data form."""
+
+    sheet: str | None = None
+    cell: str | None = None
+    path: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet:
+            return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        return self.path or ""
+
+    def to_json(self) -> dict:
+        if self.sheet:
+            return {"sheet": self.sheet, "cell": self.cell}
+        return {"path": self.path} if self.path else {}
+
+
+@dataclass
+class Cell:
+    key: CellKey
+    raw: object  # exactly as typed: number, None, or a string
+    state: str  # values.NUMBER / BLANK / NA / TEXT
+    value: int | float | None  # the number, when state is NUMBER
+    notes: tuple[str, ...] = ()
+    source: Source = field(default_factory=Source)
+    formula: str | None = None  # the formula text, when the cell held one
+    cached: bool | None = None  # for a formula: whether the file had a calculated value
+
+    @classmethod
+    def read(cls, key: CellKey, raw: object, source: Source, **kw) -> "Cell":
+        r = V.read_value(raw)
+        return cls(key, raw, r.state, r.value, r.notes, source, **kw)
+
+    @property
+    def number(self) -> int | float:
+        """The value used in sums: blanks and not-applicable marks count as 0."""
+        return self.value if self.state == V.NUMBER and self.value is not None else 0
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    source: Source = field(default_factory=Source)
+
+    @property
+    def heading_level(self) -> int:
+        return heading_level(self.text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about the structure found while reading (a missing or altered label, a row
+    of the old format...). Not fatal: the checker reports it as a finding."""
+
+    code: str
+    message: str
+    label: str | None = None  # the official label concerned
+    found: str | None = None  # what the workbook has instead
+    source: Source | None = None
+    table: str | None = None
+    row: str | None = None
+
+
+@dataclass
+class Report:
+    format: Format
+    org: str
+    year: int | None
+    meta: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, list[Paragraph]] = field(default_factory=dict)
+    cells: dict[CellKey, Cell] = field(default_factory=dict)
+    path: str | None = None
+    origin: str = "json"  # json | xlsx
+    stamp: dict[str, str] | None = None  # the template's hidden stamp, when present
+    format_source: str = "declared"  # declared | stamp | labels | year
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)  # org, year, meta.* sources
+    raw_year: object = None  # the year as typed when it is not a clean number
+
+    def cell(self, table: str, row: str, column: str) -> Cell:
+        return self.cells[CellKey(table, row, column)]
+
+    def number(self, table: str, row: str, column: str) -> int | float:
+        c = self.cells.get(CellKey(table, row, column))
+        return c.number if c else 0
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title") or default_title(self.org, self.year)
+
+    def text(self, section: str) -> str:
+        return "\n".join(p.text for p in self.sections.get(section, []))
+
+
+def default_title(org: str, year: int | None) -> str:
+    return f"{org}{year if year is not None else ''}年政府信息公开工作年度报告"
+
+
+_CN_NUM = "一二三四五六七八九十"
+_H2 = re.compile(rf"^[（(][{_CN_NUM}]+[）)]")
+_H3 = re.compile(r"^\d{1,2}[.．、]")
+
+
+def heading_level(text: str) -> int:
+    """2 for a standalone sub-heading such as ``（一）主动公开情况``, 3 for ``1.依申请公开情况。``,
+    0 for a body paragraph (including one with a run-in heading followed by its text)."""
+    t = text.strip()
+    if len(t) > 40 or "。" in t.rstrip("。") or "，" in t or "," in t:
+        return 0
+    if _H2.match(t):
+        return 2
+    if _H3.match(t):
+        return 3
+    return 0

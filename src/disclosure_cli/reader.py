@@ -1,0 +1,27 @@
+"""``load(path)``: a workbook or a JSON data form → ``Report``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import InputError
+from .model import Report
+
+
+def load(path: str | os.PathLike) -> Report:
+    """Read a report from a workbook (.xlsx) or its JSON data form (.json).
+
+    Raises ``InputError`` (exit code 2) with a Chinese message when the file cannot be used."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError("文件不存在", code="file-missing", path=str(p))
+    if p.is_dir():
+        raise InputError("这是一个文件夹，不是报告文件", code="file-is-directory", path=str(p))
+    if p.suffix.lower() == ".json":
+        from .jsonform import load_json
+
+        return load_json(p)
+    from .xlsx_reader import load_workbook
+
+    return load_workbook(p)

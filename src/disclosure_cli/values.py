@@ -1,0 +1,92 @@
+"""Reading one cell value the way a reviewer reads it.
+
+Workbook cells and JSON values go through the same rules: a value is kept exactly as typed
+(``raw``) and classified by its ``state``; odd typing that still means a number is read and
+noted, never silently coerced.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+NUMBER = "number"
+BLANK = "blank"
+NA = "na"  # 不适用 / “/” “-” “—”
+TEXT = "text"
+
+# Notes on how a number was typed (reported as info by the checker).
+FULLWIDTH = "fullwidth"  # １２
+SPACES = "spaces"  # " 12 "
+NUMERIC_TEXT = "numeric_text"  # a number stored as text
+FLOAT_INTEGRAL = "float_integral"  # 12.0
+THOUSANDS = "thousands"  # 1,234
+
+NA_MARKS = frozenset({"/", "-", "—", "——", "–", "－", "不适用", "\\"})
+_NUMBER_RE = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Reading:
+    state: str
+    value: int | float | None = None
+    notes: tuple[str, ...] = ()
+
+
+def _number(text: str) -> int | float:
+    if "." in text:
+        f = float(text)
+        return int(f) if f.is_integer() else f
+    return int(text)
+
+
+def read_value(raw: object) -> Reading:
+    """Classify a raw value (what openpyxl or JSON gives)."""
+    if raw is None:
+        return Reading(BLANK)
+    if isinstance(raw, bool):
+        return Reading(TEXT)
+    if isinstance(raw, int):
+        return Reading(NUMBER, raw)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            return Reading(TEXT)
+        if raw.is_integer():
+            return Reading(NUMBER, int(raw), (FLOAT_INTEGRAL,))
+        return Reading(NUMBER, raw)
+    if isinstance(raw, (_dt.date, _dt.time, _dt.timedelta)):
+        return Reading(TEXT)
+    text = str(raw)
+    notes: list[str] = []
+    stripped = text.strip().strip("\u3000")
+    if not stripped:
+        return Reading(BLANK, notes=(SPACES,) if text else ())
+    if stripped != text:
+        notes.append(SPACES)
+    folded = unicodedata.normalize("NFKC", stripped)
+    if folded in NA_MARKS or stripped in NA_MARKS:
+        return Reading(NA, notes=tuple(notes))
+    if folded != stripped:
+        notes.append(FULLWIDTH)
+    if _NUMBER_RE.fullmatch(folded):
+        notes.append(NUMERIC_TEXT)
+        value = _number(folded)
+        if "." in folded and isinstance(value, int):
+            notes.append(FLOAT_INTEGRAL)
+        return Reading(NUMBER, value, tuple(notes))
+    if _THOUSANDS_RE.fullmatch(folded):
+        notes += [NUMERIC_TEXT, THOUSANDS]
+        return Reading(NUMBER, _number(folded.replace(",", "")), tuple(notes))
+    return Reading(TEXT, notes=tuple(notes))
+
+
+def display(raw: object) -> str:
+    """A value as the clerk typed it, for messages."""
+    if raw is None:
+        return "（空白）"
+    if isinstance(raw, float) and raw.is_integer():
+        return str(raw)
+    return str(raw)
