@@ -1,0 +1,79 @@
+"""Shared test helpers.
+
+Real clients (LibreOffice, Chromium, pdftotext) are required under CI=true: a test that needs
+one and cannot find it fails there instead of skipping."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def need_tool(*names: str) -> str:
+    """Return the first of ``names`` found on PATH; skip (locally) or fail (CI) otherwise."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    msg = f"needs {' or '.join(names)} (Debian: see .ci/run)"
+    if IN_CI:
+        pytest.fail(f"{msg} — under CI=true a real-client test may not skip")
+    pytest.skip(msg)
+
+
+def need_shared() -> Path:
+    if not SHARED.is_dir():
+        if IN_CI:
+            pytest.fail("../shared is missing")
+        pytest.skip("../shared is missing")
+    return SHARED
+
+
+def soffice_convert(src: Path, to: str, outdir: Path, timeout: int = 180) -> Path:
+    """Convert with headless LibreOffice, one fresh profile per call (parallel-safe)."""
+    soffice = need_tool("soffice", "libreoffice")
+    profile = outdir / f".lo-profile-{uuid.uuid4().hex}"
+    cmd = [
+        soffice,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        to,
+        "--outdir",
+        str(outdir),
+        str(src),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    ext = to.split(":")[0]
+    out = outdir / (src.stem + "." + ext)
+    shutil.rmtree(profile, ignore_errors=True)
+    assert out.exists(), f"LibreOffice did not convert {src.name}: {proc.stdout}\n{proc.stderr}"
+    return out
+
+
+@pytest.fixture
+def cli():
+    """Invoke the Typer app in-process; returns (exit_code, stdout, stderr)."""
+    from typer.testing import CliRunner
+
+    from disclosure_cli.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict | None = None):
+        result = runner.invoke(app, [str(a) for a in args], input=input, env=env, catch_exceptions=False)
+        return result
+
+    return invoke
