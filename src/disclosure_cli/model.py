@@ -27,6 +27,23 @@ META_FIELDS = (
     "intro",
 )
 
+# How each field is labelled in the template's 单位信息 sheet and in messages.
+META_LABELS = {
+    "title": "报告标题（可不填，默认为“机关名称+年度+年政府信息公开工作年度报告”）",
+    "published": "发布日期",
+    "website": "发布网站",
+    "address": "地址",
+    "postcode": "邮政编码",
+    "phone": "联系电话",
+    "fax": "传真",
+    "email": "电子邮箱",
+    "kind": "单位类型",
+    "deadline": "本地规定的发布截止日期（可不填）",
+    "intro": "报告开头段落（可不填，不填则自动生成）",
+}
+ORG_LABEL = "机关名称"
+YEAR_LABEL = "报告年度"
+
 # Kinds of unit (条例第四十九条 deadlines; see ``deadlines``).
 KIND_DEPARTMENT = "department"  # 县级以上人民政府部门: 1月31日
 KIND_COUNTY_GOV = "county_gov"  # 县级以上地方人民政府: 3月31日

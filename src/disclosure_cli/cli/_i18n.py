@@ -56,29 +56,113 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def install() -> None:
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.parser
-    import click.types
+    import gettext
+    import sys
+
+    import typer.core  # noqa: F401  (loads typer's vendored click)
     import typer.rich_utils as ru
 
-    for mod in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
-        if hasattr(mod, "_"):
+    for name, mod in list(sys.modules.items()):
+        if not (name == "click" or name.startswith(("click.", "typer"))) or mod is None:
+            continue
+        if getattr(mod, "_", None) is gettext.gettext:
             mod._ = _gettext
-        if hasattr(mod, "ngettext"):
+        if getattr(mod, "ngettext", None) is gettext.ngettext:
             mod.ngettext = _ngettext
+    _patch_help_option()
+    _patch_errors()
     ru.OPTIONS_PANEL_TITLE = "选项"
     ru.COMMANDS_PANEL_TITLE = "命令"
     ru.ARGUMENTS_PANEL_TITLE = "参数"
     ru.ERRORS_PANEL_TITLE = "错误"
     ru.ABORTED_TEXT = "已中止。"
     ru.DEFAULT_STRING = "[默认：{}]"
-    ru.REQUIRED_SHORT_STRING = "*"
     ru.REQUIRED_LONG_STRING = "[必填]"
     ru.ENVVAR_STRING = "[环境变量：{}]"
     ru.RICH_HELP = "请运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
     ru.DEPRECATED_STRING = "（已弃用）"
-    if hasattr(ru, "_"):
-        ru._ = _gettext
+
+
+def _patch_help_option() -> None:
+    """The help option's own text is a literal in Click/Typer; translate it where it is made."""
+    import sys
+
+    for name in ("typer._click.core", "click.core"):
+        mod = sys.modules.get(name)
+        cls = getattr(mod, "Command", None) if mod else None
+        if cls is None or getattr(cls.get_help_option, "_zh", False):
+            continue
+        original = cls.get_help_option
+
+        def get_help_option(self, ctx, _original=original):
+            opt = _original(self, ctx)
+            if opt is not None and opt.help:
+                opt.help = _gettext(opt.help)
+            return opt
+
+        get_help_option._zh = True
+        cls.get_help_option = get_help_option
+
+
+_ERROR_PATTERNS = [
+    (r"^No such option: (.+?) \(Possible options: (.+)\)$", r"没有这个选项：\1（可能的选项：\2）"),
+    (r"^No such option: (.+?)(?: Did you mean (.+)\?)?$", r"没有这个选项：\1"),
+    (r"^Missing option (.+)\.$", r"缺少选项 \1。"),
+    (r"^Missing argument (.+)\.$", r"缺少参数 \1。"),
+    (r"^Missing parameter: (.+)$", r"缺少参数：\1"),
+    (r"^Invalid value for (.+?): (.+)$", r"\1 的值无效：\2"),
+    (r"^Invalid value: (.+)$", r"值无效：\1"),
+    (r"^Got unexpected extra arguments? \((.+)\)$", r"多余的参数（\1）"),
+    (r"^Option (.+) requires an argument\.$", r"选项 \1 需要一个值。"),
+    (r"^Option (.+) does not take a value\.$", r"选项 \1 不需要值。"),
+    (r"Input should be a valid integer, unable to parse string as an integer", "应为整数"),
+    (r"Input should be a valid integer", "应为整数"),
+    (r"Input should be a valid number", "应为数字"),
+    (r"^(.+) is not one of (.+)\.$", r"\1 不是可选值之一：\2。"),
+    (r"^(.+) is not a valid integer\.$", r"\1 不是有效的整数。"),
+    (r"^(File|Path|Directory) (.+) does not exist\.$", r"\2 不存在。"),
+    (r"^(File|Path|Directory) (.+) is a directory\.$", r"\2 是一个文件夹。"),
+]
+
+
+def translate_error(message: str) -> str:
+    import re
+
+    out = message
+    for pattern, repl in _ERROR_PATTERNS:
+        out = re.sub(pattern, repl, out)
+    return out
+
+
+def _patch_errors() -> None:
+    """Typer's vendored Click builds its error messages with f-strings; translate them where
+    they are formatted, and the usage line's prefix where it is written."""
+    import sys
+
+    for name in ("typer._click.exceptions", "click.exceptions"):
+        mod = sys.modules.get(name)
+        if mod is None:
+            continue
+        for cls_name in ("BadParameter", "MissingParameter", "NoSuchOption", "UsageError", "ClickException"):
+            cls = getattr(mod, cls_name, None)
+            if cls is None or "format_message" not in cls.__dict__ or getattr(cls.format_message, "_zh", False):
+                continue
+            original = cls.format_message
+
+            def format_message(self, _original=original):
+                return translate_error(_original(self))
+
+            format_message._zh = True
+            cls.format_message = format_message
+    for name in ("typer._click.formatting", "click.formatting"):
+        mod = sys.modules.get(name)
+        cls = getattr(mod, "HelpFormatter", None) if mod else None
+        if cls is None or getattr(cls.write_usage, "_zh", False):
+            continue
+        original_usage = cls.write_usage
+
+        def write_usage(self, prog, args="", prefix=None, _original=original_usage):
+            return _original(self, prog, args, "用法：" if prefix is None else prefix)
+
+        write_usage._zh = True
+        cls.write_usage = write_usage

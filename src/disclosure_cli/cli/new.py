@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ._common import app, console, handle_errors
+
+
+@app.command("new")
+def new(
+    output: Path = typer.Option(..., "-o", "--output", help="要生成的模板文件（.xlsx）。", dir_okay=False),
+    org: Optional[str] = typer.Option(None, "--org", help="机关名称（全称）。"),
+    year: Optional[int] = typer.Option(None, "--year", help="报告年度，例如 2024。默认为正在编制的年度。"),
+    format_id: Optional[str] = typer.Option(
+        None, "--format", help="格式版本：2019（2019—2020 年度）或 2021（2021 年度起）。默认按年度选择。"
+    ),
+    data: Optional[Path] = typer.Option(
+        None, "--data", help="用已有数据预填（JSON 数据文件或已填写的工作簿）。", exists=False
+    ),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的文件。"),
+) -> None:
+    """生成 Excel 填报模板（可用 --data 预填）。"""
+    from ..template import new_template
+
+    with handle_errors():
+        report = new_template(output, org=org, year=year, format_id=format_id, data=data, force=force)
+        console(stderr=True).print(
+            f"已生成模板：{output}（{report.org or '未填机关名称'}，{report.year} 年度，"
+            f"{report.format.id} 版格式 {report.format.document}）"
+        )

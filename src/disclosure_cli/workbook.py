@@ -1,0 +1,24 @@
+"""The template's own layout (not the official format): sheet names, the labels of the unit
+details and narrative sheets, the hidden stamp. Shared by the writer and the reader."""
+
+from __future__ import annotations
+
+from .formats import TEMPLATE_VERSION  # noqa: F401  (re-exported for writer and reader)
+
+GUIDE_SHEET = "填报说明"
+META_SHEET = "单位信息"
+TEXT_SHEET = "正文"
+STAMP_SHEET = "_disclosure"
+
+META_HEADERS = ("项目", "内容", "说明")
+TEXT_HEADERS = ("部分", "小标题", "正文（每段一行，段与段之间按 Alt+Enter 换行）")
+
+STAMP_FORMAT = "format"
+STAMP_TEMPLATE = "template"
+STAMP_GENERATOR = "generator"
+
+# First row of each table on its sheet (row 1 holds the section heading, row 2 a note).
+TABLE_TOP = 3
+
+# Excel's limit is 32,767 characters a cell; stay below it and continue on the next row.
+CELL_TEXT_LIMIT = 30000

@@ -1,0 +1,403 @@
+"""``disclosure new``: the Excel workbook a clerk fills in (blank, or pre-filled from data).
+
+Every table is drawn from ``layout.grid`` (itself derived from ``formats``); totals are live
+formulas built from the format's relations; input cells are unlocked, coloured and validated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import __version__
+from . import formats as F
+from . import layout as L
+from . import workbook as W
+from .errors import InputError
+from .model import KINDS, META_FIELDS, META_LABELS, ORG_LABEL, YEAR_LABEL, Report, heading_level
+from .outputs import write_with
+
+INPUT_FILL = "FFF2CC"  # light yellow: type here
+TOTAL_FILL = "E7E6E6"  # grey: computed
+HEADER_FILL = "DDEBF7"  # light blue: official labels
+FONT = "宋体"
+
+_KIND_NAMES = list(KINDS.values())
+
+
+def blank_report(fmt: F.Format, org: str = "", year: int | None = None) -> Report:
+    from .model import Cell, Source
+
+    r = Report(format=fmt, org=org, year=year)
+    for s in fmt.sections:
+        r.sections[s.id] = []
+    for key in fmt.cells():
+        r.cells[key] = Cell.read(key, None, Source())
+    return r
+
+
+def write_workbook(report: Report, path: Path, *, prefilled: bool = True, force: bool = False) -> None:
+    """Write the template for ``report`` to ``path`` atomically.
+
+    With ``prefilled`` the report's values are written; a total is written as a live formula
+    when its value is what the formula would show, and as typed otherwise (so that a
+    published report with a wrong or blank total is kept as published)."""
+    wb = build_workbook(report, prefilled=prefilled)
+    write_with(Path(path), lambda tmp: wb.save(tmp), force=force)
+
+
+def build_workbook(report: Report, *, prefilled: bool = True):
+    from openpyxl import Workbook
+
+    fmt = report.format
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.creator = f"disclosure {__version__}"
+    wb.properties.title = report.title
+    _guide(wb.create_sheet(W.GUIDE_SHEET), fmt)
+    _meta(wb.create_sheet(W.META_SHEET), report)
+    _text(wb.create_sheet(W.TEXT_SHEET), report)
+    for table in fmt.tables:
+        _table(wb.create_sheet(table.sheet), report, table, prefilled)
+    _stamp(wb.create_sheet(W.STAMP_SHEET), fmt)
+    wb.active = 1
+    return wb
+
+
+# ---------------------------------------------------------------------------------------------
+# styles
+# ---------------------------------------------------------------------------------------------
+
+
+def _styles():
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+    thin = Side(style="thin", color="808080")
+    return {
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "input": PatternFill("solid", fgColor=INPUT_FILL),
+        "total": PatternFill("solid", fgColor=TOTAL_FILL),
+        "header": PatternFill("solid", fgColor=HEADER_FILL),
+        "font": Font(name=FONT, size=11),
+        "bold": Font(name=FONT, size=11, bold=True),
+        "title": Font(name=FONT, size=14, bold=True),
+        "note": Font(name=FONT, size=10, color="595959"),
+        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
+        "top": Alignment(horizontal="left", vertical="top", wrap_text=True),
+        "unlocked": Protection(locked=False),
+    }
+
+
+def _protect(ws) -> None:
+    """Protect labels against accidental edits: no password; inputs are unlocked; the clerk
+    may still resize and format rows and columns."""
+    p = ws.protection
+    p.sheet = True
+    p.formatColumns = False
+    p.formatRows = False
+    p.formatCells = False
+    p.insertRows = False
+    p.selectLockedCells = False
+    p.selectUnlockedCells = False
+
+
+def _set_text(cell, value) -> None:
+    """Write a value exactly as typed: a string stays a string even when it looks like a
+    formula or a number."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            raise InputError(
+                f"文字中含有 Excel 不能保存的控制字符：{value[:30]!r}", code="data-illegal-character"
+            )
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+def _row_height(text: str, width_chars: float) -> float:
+    lines = 0
+    for part in (text or "").split("\n"):
+        # a CJK character is about two Latin widths
+        units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+        lines += max(1, -(-units // int(width_chars)))
+    return min(409.0, max(20.0, 16.0 * lines))
+
+
+# ---------------------------------------------------------------------------------------------
+# sheets
+# ---------------------------------------------------------------------------------------------
+
+
+def _guide(ws, fmt: F.Format) -> None:
+    st = _styles()
+    ws.column_dimensions["A"].width = 110
+    lines = [
+        (f"政府信息公开工作年度报告填报模板（{fmt.document}《{fmt.title}》）", "title"),
+        ("", None),
+        ("怎样填写", "bold"),
+        (f"1.“{W.META_SHEET}”：填写{ORG_LABEL}、{YEAR_LABEL}和联系方式等；单位类型决定发布截止日期（《条例》第四十九条）。", None),
+        (f"2.“{W.TEXT_SHEET}”：按部分填写正文。每一部分可占多行：“小标题”列填（一）（二）等小标题，“正文”列填该小标题下的段落，段与段之间按 Alt+Enter 换行。", None),
+    ]
+    n = 3
+    for table in fmt.tables:
+        lines.append((f"{n}.“{table.sheet}”：{table.title}。", None))
+        n += 1
+    lines += [
+        ("", None),
+        ("颜色", "bold"),
+        ("黄色单元格：请填写。灰色单元格：自动合计（公式），不要改动。蓝色单元格：国家统一格式的表头，已锁定（工作表保护没有密码）。", None),
+        ("", None),
+        ("数字怎样填", "bold"),
+        ("• 件数填不小于 0 的整数；“本年收费金额（单位：万元）”等金额可以有小数。", None),
+        ("• 没有发生的，请填 0，不要留空：空白不等于 0，校验时会逐个提示。", None),
+        ("• 不要在数字单元格里写文字说明（例如“22（其中修订16件）”），说明请写进正文。", None),
+        ("• 勾稽关系：表三每一列“第一项加第二项之和，等于第三项加第四项之和”；“（七）总计”等于各项办理结果之和；“总计”列等于各类申请人之和；表四每组“总计”等于四种结果之和。", None),
+        ("", None),
+        ("填好以后", "bold"),
+        ("在命令行运行：disclosure check 本文件.xlsx（校验）；disclosure build 本文件.xlsx（生成 Word 和网页）。", None),
+        ("不要改动表格的标签、不要删除或合并行列；可以插入空行或调整列宽，程序按标签查找表格。", None),
+    ]
+    for i, (text, style) in enumerate(lines, start=1):
+        c = ws.cell(row=i, column=1, value=text)
+        c.font = st[style] if style else st["font"]
+        c.alignment = st["left"]
+    _protect(ws)
+
+
+def _meta(ws, report: Report) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    st = _styles()
+    ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["C"].width = 50
+    for col, text in enumerate(W.META_HEADERS, start=1):
+        c = ws.cell(row=1, column=col, value=text)
+        c.font, c.fill, c.alignment, c.border = st["bold"], st["header"], st["center"], st["border"]
+    fmt = report.format
+    rows: list[tuple[str, object, str]] = [
+        (ORG_LABEL, report.org, "填写全称，例如“某某市某某区某某街道办事处”"),
+        (YEAR_LABEL, report.year if report.year is not None else report.raw_year, "报告所统计的年度，例如 2024"),
+    ]
+    extra = [k for k in report.meta if k not in META_FIELDS]
+    for key in META_FIELDS + tuple(extra):
+        value = report.meta.get(key, "")
+        if key == "kind":
+            value = KINDS.get(value, value)
+        hint = {
+            "published": "格式：2025-01-20",
+            "kind": "从下拉列表选择：" + "、".join(_KIND_NAMES),
+            "deadline": "当地通知规定的日期，格式：2025-01-15",
+        }.get(key, "")
+        rows.append((META_LABELS.get(key, key), value, hint))
+    dv_year = DataValidation(
+        type="whole", operator="between", formula1="2019", formula2="2100", allow_blank=True,
+        showErrorMessage=True, errorTitle="报告年度", error="请填写四位数的年份，例如 2024",
+    )
+    dv_kind = DataValidation(
+        type="list", formula1='"' + ",".join(_KIND_NAMES) + '"', allow_blank=True,
+        showErrorMessage=True, errorStyle="warning", errorTitle="单位类型", error="请从下拉列表中选择",
+    )
+    ws.add_data_validation(dv_year)
+    ws.add_data_validation(dv_kind)
+    for i, (label, value, hint) in enumerate(rows, start=2):
+        a = ws.cell(row=i, column=1, value=label)
+        a.font, a.fill, a.alignment, a.border = st["bold"], st["header"], st["left"], st["border"]
+        b = ws.cell(row=i, column=2)
+        _set_text(b, value if value not in (None,) else None)
+        if b.value == "":
+            b.value = None
+        b.font, b.fill, b.alignment, b.border, b.protection = (
+            st["font"], st["input"], st["top"], st["border"], st["unlocked"],
+        )
+        if label != YEAR_LABEL:
+            b.number_format = "@"
+        else:
+            dv_year.add(b)
+        if label == META_LABELS["kind"]:
+            dv_kind.add(b)
+        if isinstance(b.value, str) and len(b.value) > 40:
+            ws.row_dimensions[i].height = _row_height(b.value, 58)
+        c = ws.cell(row=i, column=3, value=hint or None)
+        c.font, c.alignment = st["note"], st["left"]
+    info = len(rows) + 3
+    ws.cell(row=info, column=1, value="格式版本").font = st["bold"]
+    ws.cell(row=info, column=2, value=f"{fmt.document}《{fmt.title}》").font = st["note"]
+    _protect(ws)
+
+
+def _narrative_rows(paragraphs: list[str]) -> list[tuple[str | None, str]]:
+    """Group a section's paragraphs into (sub-heading, body) rows."""
+    rows: list[tuple[str | None, list[str]]] = []
+    for text in paragraphs:
+        if heading_level(text) > 0:
+            rows.append((text, []))
+        else:
+            if not rows:
+                rows.append((None, []))
+            rows[-1][1].append(text)
+    out: list[tuple[str | None, str]] = []
+    for heading, body in rows:
+        chunk: list[str] = []
+        size = 0
+        first = True
+        for para in body:
+            if chunk and size + len(para) + 1 > W.CELL_TEXT_LIMIT:
+                out.append((heading if first else None, "\n".join(chunk)))
+                first, chunk, size = False, [], 0
+            chunk.append(para)
+            size += len(para) + 1
+        out.append((heading if first else None, "\n".join(chunk)))
+    return out or [(None, "")]
+
+
+def _text(ws, report: Report) -> None:
+    st = _styles()
+    widths = (26, 30, 100)
+    for col, (text, width) in enumerate(zip(W.TEXT_HEADERS, widths), start=1):
+        c = ws.cell(row=1, column=col, value=text)
+        c.font, c.fill, c.alignment, c.border = st["bold"], st["header"], st["center"], st["border"]
+        ws.column_dimensions[c.column_letter].width = width
+    ws.freeze_panes = "A2"
+    r = 2
+    blank = not any(report.sections.get(s.id) for s in report.format.sections)
+    for section in report.format.sections:
+        paras = [p.text for p in report.sections.get(section.id, [])]
+        rows = _narrative_rows(paras)
+        spare = (4 if section.table is None else 1) if blank else 0
+        rows += [(None, "")] * spare
+        for i, (heading, body) in enumerate(rows):
+            a = ws.cell(row=r, column=1, value=section.heading if i == 0 else None)
+            a.font, a.fill, a.alignment, a.border = st["bold"], st["header"], st["top"], st["border"]
+            b = ws.cell(row=r, column=2)
+            _set_text(b, heading)
+            c = ws.cell(row=r, column=3)
+            _set_text(c, body or None)
+            for cell in (b, c):
+                cell.font, cell.fill, cell.alignment, cell.border, cell.protection = (
+                    st["font"], st["input"], st["top"], st["border"], st["unlocked"],
+                )
+                cell.number_format = "@"
+            ws.row_dimensions[r].height = _row_height(body, 98) if body else 30
+            r += 1
+    _protect(ws)
+
+
+def _sum_formula(cells: list[str]) -> str:
+    return "SUM(" + ",".join(cells) + ")"
+
+
+def _excel_sum(report: Report, parts: tuple[F.CellKey, ...]) -> int | float | None:
+    """What a SUM formula over ``parts`` shows, or None when a part is not a plain number."""
+    total: int | float = 0
+    for key in parts:
+        raw = report.cells[key].raw if key in report.cells else None
+        if raw is None:
+            continue
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            return None
+        total += raw
+    return total
+
+
+def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    st = _styles()
+    fmt = report.format
+    g = L.grid(table)
+    top = W.TABLE_TOP
+    ws.cell(row=1, column=1, value=table.title).font = st["title"]
+    ws.cell(
+        row=2, column=1,
+        value="黄色单元格填写数字（没有的填 0）；灰色为自动合计，不要改动。",
+    ).font = st["note"]
+    addr: dict[F.CellKey, str] = {}
+    for gc in g.cells:
+        if gc.key is not None:
+            addr[gc.key] = f"{get_column_letter(gc.col + 1)}{top + gc.row}"
+    validations = {
+        F.COUNT: DataValidation(
+            type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+            showErrorMessage=True, errorTitle="请填写件数", error="请填写不小于 0 的整数；没有的填 0。",
+        ),
+        F.DECIMAL: DataValidation(
+            type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+            showErrorMessage=True, errorTitle="请填写金额", error="请填写不小于 0 的数，可以有小数。",
+        ),
+        F.SIGNED: DataValidation(
+            type="whole", operator="between", formula1="-999999999", formula2="999999999",
+            allow_blank=True, showErrorMessage=True, errorTitle="请填写增减数",
+            error="请填写整数，减少的填负数，例如 -2。",
+        ),
+    }
+    for dv in validations.values():
+        ws.add_data_validation(dv)
+    for gc in g.cells:
+        row, col = top + gc.row, gc.col + 1
+        cell = ws.cell(row=row, column=col)
+        cell.border = st["border"]
+        if gc.kind == L.VALUE:
+            key = gc.key
+            is_total = fmt.is_total(key)
+            raw = report.cells[key].raw if key in report.cells else None
+            rel = fmt.definitions.get(key) if is_total else None
+            if rel is not None and (
+                not prefilled
+                or (isinstance(raw, (int, float)) and not isinstance(raw, bool) and _excel_sum(report, rel.left) == raw)
+            ):
+                cell.value = "=" + _sum_formula([addr[k] for k in rel.left])
+                cell.fill = st["total"]
+            else:
+                if prefilled:
+                    _set_text(cell, raw)
+                cell.fill = st["total"] if is_total else st["input"]
+                cell.protection = st["unlocked"]
+                if not is_total:
+                    validations[fmt.column(key).kind].add(cell)
+            cell.font, cell.alignment = st["font"], st["center"]
+            cell.number_format = "General" if fmt.column(key).kind == F.DECIMAL else "0"
+        else:
+            cell.value = gc.text
+            cell.font = st["bold"] if gc.kind in (L.HEADER, L.HEADING, L.CORNER) else st["font"]
+            cell.fill = st["header"]
+            cell.alignment = st["left"] if gc.kind == L.LABEL else st["center"]
+        if gc.rowspan > 1 or gc.colspan > 1:
+            ws.merge_cells(
+                start_row=row, start_column=col, end_row=row + gc.rowspan - 1, end_column=col + gc.colspan - 1
+            )
+            # borders on every cell of a merged range (Excel draws them per cell)
+            for rr in range(row, row + gc.rowspan):
+                for cc in range(col, col + gc.colspan):
+                    ws.cell(row=rr, column=cc).border = st["border"]
+    # column widths: label columns wide, value columns narrow
+    for c in range(1, g.ncols + 1):
+        letter = get_column_letter(c)
+        if c <= g.label_cols:
+            ws.column_dimensions[letter].width = 16 if c < g.label_cols else 40
+        else:
+            ws.column_dimensions[letter].width = 14 if table.layout != F.LAYOUT_BLOCKS else 22
+    if table.layout == F.LAYOUT_BLOCKS:
+        ws.column_dimensions["A"].width = 26
+    for r in range(g.header_rows):
+        ws.row_dimensions[top + r].height = 36
+    _protect(ws)
+
+
+def _stamp(ws, fmt: F.Format) -> None:
+    for i, (k, v) in enumerate(
+        (
+            (W.STAMP_FORMAT, fmt.id),
+            (W.STAMP_TEMPLATE, W.TEMPLATE_VERSION),
+            (W.STAMP_GENERATOR, f"disclosure {__version__}"),
+        ),
+        start=1,
+    ):
+        ws.cell(row=i, column=1, value=k)
+        ws.cell(row=i, column=2, value=v).data_type = "s"
+    ws.sheet_state = "veryHidden"
+    _protect(ws)
