@@ -1,0 +1,406 @@
+"""Every rule the checker applies: a stable code, its level, a one-line Chinese title, what it
+checks and where the requirement comes from.
+
+The catalogue is the single list of codes: a finding can only be emitted with a code listed
+here (``Context.emit`` refuses others), and ``docs/rules.md`` is generated from it
+(``disclosure rules --format markdown``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+LEVELS = (ERROR, WARNING, INFO)
+LEVEL_NAMES = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+
+# Where requirements come from.
+_F2021 = "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》"
+_F2019 = "国办公开办函〔2019〕60号《中华人民共和国政府信息公开工作年度报告格式（试行）》"
+_FORMATS = f"{_F2019}；{_F2021}"
+_T3_NOTE = "表三表头：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”"
+_ART49 = "《中华人民共和国政府信息公开条例》第四十九条"
+_ART50 = "《中华人民共和国政府信息公开条例》第五十条"
+_PRACTICE = "审查实践（政务公开办、第三方评估常见扣分项）"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    level: str
+    title: str
+    description: str
+    basis: str
+    family: str
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "level": self.level,
+            "title": self.title,
+            "description": self.description,
+            "basis": self.basis,
+            "family": self.family,
+        }
+
+
+# Families, in the order the reference lists them.
+FAMILIES = {
+    "arithmetic": "表内勾稽关系",
+    "values": "单元格取值",
+    "structure": "格式版本与结构",
+    "text": "正文与表格",
+    "previous": "跨年度核对（--previous）",
+    "dates": "公开时限",
+}
+
+_RULES = (
+    # --- arithmetic (one code per relation kind of formats.py: "sum-" + kind) ---------------
+    Rule(
+        "sum-balance",
+        ERROR,
+        "表三每列：新收 + 上年结转 ≠ 办理结果总计 + 结转下年度",
+        "表三每一列（六类申请人及总计），“一、本年新收”加“二、上年结转”之和应等于"
+        "“（七）总计”加“四、结转下年度继续办理”之和。列出参与计算的全部单元格及差额。",
+        f"{_T3_NOTE}（{_FORMATS}）",
+        "arithmetic",
+    ),
+    Rule(
+        "sum-results-total",
+        ERROR,
+        "表三每列：（七）总计 ≠ 各项办理结果之和",
+        "表三每一列，“（七）总计”应等于全部办理结果数据行之和（予以公开、部分公开、不予公开 1–8、"
+        "无法提供 1–3、不予处理 1–5、其他处理；2021 版其他处理为 1–3 三行）。",
+        _FORMATS,
+        "arithmetic",
+    ),
+    Rule(
+        "sum-row-total",
+        ERROR,
+        "表三每行：总计 ≠ 六类申请人之和",
+        "表三每一数据行，“总计”列应等于自然人与五类法人或其他组织之和。",
+        _FORMATS,
+        "arithmetic",
+    ),
+    Rule(
+        "sum-t4-total",
+        ERROR,
+        "表四每组：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        "表四行政复议、未经复议直接起诉、复议后起诉三组，各自的“总计”应等于四种结果之和。",
+        _FORMATS,
+        "arithmetic",
+    ),
+    Rule(
+        "formula-cached-mismatch",
+        ERROR,
+        "合计单元格的公式缓存值与重新计算的结果不一致",
+        "合计单元格是公式，文件中保存的计算结果与按格式重新求和的结果不同"
+        "（公式被改动或引用了错误的区域）。",
+        _FORMATS,
+        "arithmetic",
+    ),
+    Rule(
+        "formula-not-cached",
+        INFO,
+        "公式没有保存计算结果，已重新计算",
+        "工作簿中的合计公式没有缓存值（文件保存前未重新计算，例如由程序生成后未用表格软件打开保存）。"
+        "检查时按格式重新求和，不作为错误。",
+        _PRACTICE,
+        "arithmetic",
+    ),
+    # --- cell values ------------------------------------------------------------------------
+    Rule(
+        "value-text",
+        ERROR,
+        "数量单元格中填了文字",
+        "数量单元格只能填数字。填入“22（其中修订16件）”“251000元”“十二”等文字时无法统计，"
+        "显示原文；该单元格不参与勾稽核对。",
+        _FORMATS,
+        "values",
+    ),
+    Rule(
+        "value-decimal",
+        ERROR,
+        "件数单元格中填了小数",
+        "件数必须为整数；只有表二收费金额（万元）、采购总金额可以有小数。",
+        _FORMATS,
+        "values",
+    ),
+    Rule(
+        "value-negative",
+        ERROR,
+        "件数单元格中填了负数",
+        "件数不能为负；只有 2019 版表二“本年增/减”可以为负。",
+        _FORMATS,
+        "values",
+    ),
+    Rule(
+        "value-na",
+        WARNING,
+        "单元格填了“/”“-”“不适用”等标记",
+        "格式要求此处填数字（没有则填 0）。不适用标记按 0 计算，请改为数字。",
+        _FORMATS,
+        "values",
+    ),
+    Rule(
+        "value-blank",
+        WARNING,
+        "单元格空白",
+        "空白不等于 0：公开的报告中常见整列或个别单元格空白。每个空白单元格单独报告，"
+        "求和时按 0 计算并在消息中注明。",
+        _PRACTICE,
+        "values",
+    ),
+    Rule(
+        "value-typing",
+        INFO,
+        "数字的填写方式不规范（全角、空格、文本格式、12.0、千位分隔符）",
+        "单元格的内容能读成数字，但填写方式不规范：全角数字“１２”、前后空格、以文本形式保存的数字、"
+        "“12.0”、“1,234”。已按数字读取，仅作提示。",
+        _PRACTICE,
+        "values",
+    ),
+    # --- format and structure -----------------------------------------------------------------
+    Rule(
+        "format-year-mismatch",
+        ERROR,
+        "格式版本与报告年度不符",
+        "2019、2020 年度报告使用 2019 版格式；2021 年度及以后使用 2021 版格式。",
+        _FORMATS,
+        "structure",
+    ),
+    Rule(
+        "format-mixed-version",
+        ERROR,
+        "报告中混有另一版本格式的行、列或标签",
+        "例如 2021 版报告中“（六）其他处理”仍作为一行填报（缺少 1–3 三个子行）、表二使用“规范性文件”"
+        "而非“行政规范性文件”、表二使用 2019 版的列（本年新制作数量等）。",
+        _FORMATS,
+        "structure",
+    ),
+    Rule(
+        "label-missing",
+        ERROR,
+        "缺少格式规定的标签、行或列",
+        "工作簿中找不到格式规定的行标签、列标签或表头；不得删减格式规定的行列。",
+        _FORMATS,
+        "structure",
+    ),
+    Rule(
+        "label-altered",
+        ERROR,
+        "格式规定的标签被改动",
+        "标签应与格式逐字一致（全角半角标点、空格、换行不计）。例如“2.其他法律行政止公开”。",
+        _FORMATS,
+        "structure",
+    ),
+    Rule(
+        "section-missing",
+        ERROR,
+        "缺少格式规定的部分标题",
+        "报告应依次包含“一、总体情况”至“六、其他需要报告的事项”六个部分。",
+        f"{_ART50}；{_FORMATS}",
+        "structure",
+    ),
+    Rule(
+        "unknown-cell",
+        ERROR,
+        "出现格式中没有的行或列",
+        "报告数据中有本格式版本没有的单元格（增加了行或列）。不得增加格式规定之外的行列。",
+        _FORMATS,
+        "structure",
+    ),
+    Rule(
+        "structure-other",
+        WARNING,
+        "读取时发现的其他结构问题",
+        "读取工作簿时发现、未归入上述规则的结构问题，消息中给出原因，请人工核对。",
+        _PRACTICE,
+        "structure",
+    ),
+    Rule(
+        "org-missing",
+        ERROR,
+        "未填写机关名称",
+        "报告应写明发布报告的行政机关名称（用于标题：{机关名称}{年度}年政府信息公开工作年度报告）。",
+        _ART49,
+        "structure",
+    ),
+    Rule(
+        "year-missing",
+        ERROR,
+        "未填写或无法识别报告年度",
+        "报告年度应为四位数年份，例如 2024。",
+        _ART49,
+        "structure",
+    ),
+    Rule(
+        "title-year-mismatch",
+        ERROR,
+        "标题中的年度与报告年度不符",
+        "自定义标题中出现的年份应为报告年度。",
+        _PRACTICE,
+        "structure",
+    ),
+    # --- text against tables --------------------------------------------------------------------
+    Rule(
+        "section-empty",
+        WARNING,
+        "第一、五、六部分正文为空",
+        "“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”应有正文；"
+        "没有需要报告的事项时也应写明“无”。",
+        f"{_ART50}；{_F2021}",
+        "text",
+    ),
+    Rule(
+        "fee-not-reported",
+        WARNING,
+        "第六部分没有说明信息处理费收取情况",
+        "2021 版格式要求在第六部分报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，"
+        "未收取也应写明。",
+        _F2021,
+        "text",
+    ),
+    Rule(
+        "text-year-other",
+        WARNING,
+        "第一至四部分出现报告年度以外的年份",
+        "总体情况和表格说明应讲报告年度的情况；出现其他年份（例如 2020 年度报告写“2019年未发布……”）"
+        "常是沿用上年文本。与上年比较、截至某日、法规施行日期等写法不报告。第五部分出现下一年度（工作计划）属正常。",
+        _PRACTICE,
+        "text",
+    ),
+    Rule(
+        "text-number-mismatch",
+        ERROR,
+        "正文引用的数字与表格不符",
+        "正文中含义明确的句子（如“收到政府信息公开申请17件”“答复N件”“结转下年度N件”“行政复议N件”"
+        "“予以公开N件”）与对应单元格不一致。引用句子并列出单元格。",
+        _PRACTICE,
+        "text",
+    ),
+    Rule(
+        "text-number-unsure",
+        WARNING,
+        "正文引用的数字可能与表格不符",
+        "句子含义不完全明确（例如统计口径为全市/全县、百分比、结转方向不明），数字与表格对不上，请人工核对。",
+        _PRACTICE,
+        "text",
+    ),
+    Rule(
+        "text-contradicts-table",
+        ERROR,
+        "正文表述与表格矛盾",
+        "例如写“未收到政府信息公开申请”而表三新收申请大于 0；“均已办结”而结转下年度大于 0；"
+        "“均获维持”而表四有结果纠正或尚未审结；“未发布规范性文件”而表二本年制发件数大于 0；"
+        "“没有行政复议、诉讼”而表四总计大于 0。",
+        _PRACTICE,
+        "text",
+    ),
+    # --- across years -----------------------------------------------------------------------------
+    Rule(
+        "prev-carry-over",
+        ERROR,
+        "上年结转与上一年度报告的结转下年度不符",
+        "表三每一列，本年度“二、上年结转政府信息公开申请数量”应等于上一年度报告的“四、结转下年度继续办理”。",
+        _FORMATS,
+        "previous",
+    ),
+    Rule(
+        "prev-in-force",
+        WARNING,
+        "现行有效件数与上年衔接不上",
+        "2021 版表二规章、行政规范性文件：现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数。"
+        "文件修订、自然失效会打破这一关系，因此只作警告。",
+        _F2021,
+        "previous",
+    ),
+    Rule(
+        "prev-org-mismatch",
+        WARNING,
+        "与上一年度报告的机关名称不同",
+        "用于跨年度核对的两份报告应属于同一机关（机构改革更名时请人工确认）。",
+        _PRACTICE,
+        "previous",
+    ),
+    Rule(
+        "prev-year-not-consecutive",
+        ERROR,
+        "上一年度报告的年度不是本年度减一",
+        "--previous 指定的报告年度应为本报告年度的前一年；年度不衔接时不做结转核对。",
+        _PRACTICE,
+        "previous",
+    ),
+    Rule(
+        "prev-copied-text",
+        WARNING,
+        "正文与上一年度报告大量雷同",
+        "与上一年度报告完全相同的句子超过一半（第三方评估对重复率超过 50% 的报告扣分）。",
+        _PRACTICE,
+        "previous",
+    ),
+    Rule(
+        "prev-copied-table",
+        WARNING,
+        "表格数据与上一年度报告完全相同",
+        "某张表的全部数据与上一年度完全相同且不全为 0，可能是沿用了上年的表格。",
+        _PRACTICE,
+        "previous",
+    ),
+    # --- dates -------------------------------------------------------------------------------------
+    Rule(
+        "published-late",
+        WARNING,
+        "发布日期晚于法定期限",
+        "县级以上人民政府部门应于每年 1月31日前、县级以上地方人民政府应于每年 3月31日前公布上一年度报告"
+        "（meta.kind 为 department / county_gov；meta.deadline 可指定本地通知的期限）。",
+        _ART49,
+        "dates",
+    ),
+    Rule(
+        "published-early",
+        WARNING,
+        "发布日期早于报告年度结束",
+        "年度报告应在报告年度结束后发布；发布日期早于次年 1月1日，可能是年份填错。",
+        _ART49,
+        "dates",
+    ),
+    Rule(
+        "published-missing",
+        INFO,
+        "未填写发布日期，无法核对公开时限",
+        "机关类型有法定公开期限（部门 1月31日、县级以上地方人民政府 3月31日）或指定了期限，但没有填写发布日期。",
+        _ART49,
+        "dates",
+    ),
+    Rule(
+        "meta-invalid",
+        WARNING,
+        "发布日期、期限或机关类型填写无法识别",
+        "meta.published、meta.deadline 应为“2025-01-20”形式的日期；meta.kind 应为 department、"
+        "county_gov 或 other。",
+        _PRACTICE,
+        "dates",
+    ),
+)
+
+CATALOGUE: dict[str, Rule] = {r.code: r for r in _RULES}
+assert len(CATALOGUE) == len(_RULES), "duplicate rule code"
+
+
+def relation_code(kind: str) -> str:
+    """The code of the arithmetic rule for a relation kind of ``formats.py``."""
+    return "sum-" + kind.replace("_", "-")
+
+
+def matches(code: str, patterns) -> bool:
+    """``patterns``: codes, or prefixes ending in ``*`` (``value-*``)."""
+    for p in patterns:
+        if p == code or (p.endswith("*") and code.startswith(p[:-1])):
+            return True
+    return False
+
+
+def unknown_patterns(patterns) -> list[str]:
+    return [p for p in patterns if not any(matches(c, [p]) for c in CATALOGUE)]

@@ -1,0 +1,163 @@
+"""The state one check run shares: the report, the values used in sums, and ``emit``."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from .. import formats as F
+from .. import values as V
+from ..model import Cell, Paragraph, Report
+from . import labels as L
+from .catalogue import CATALOGUE
+from .finding import Finding
+
+_SENTENCE_END = re.compile(r"(?<=[。；！？;!?])")
+
+# Fields of the report that are not cells or sentences, in display order.
+FIELDS = ("org", "year", "meta.title", "meta.intro", "meta.kind", "meta.published", "meta.deadline")
+
+
+class Context:
+    def __init__(self, report: Report, previous: Report | None = None):
+        self.report = report
+        self.fmt: F.Format = report.format
+        self.previous = previous
+        self.findings: list[Finding] = []
+        self._values: dict[F.CellKey, int | float | None] = {}
+
+    # --- values -----------------------------------------------------------------------------
+
+    def cell(self, key: F.CellKey, report: Report | None = None) -> Cell | None:
+        return (report or self.report).cells.get(key)
+
+    @staticmethod
+    def uncached_formula(cell: Cell | None) -> bool:
+        return cell is not None and cell.formula is not None and cell.cached is False
+
+    def value(self, key: F.CellKey) -> int | float | None:
+        """The value used in sums: the number as typed (blank and not-applicable → 0); a
+        formula without a cached value is recomputed from the relation defining its cell;
+        ``None`` for a cell whose text cannot be read as a number."""
+        if key not in self._values:
+            self._values[key] = None  # guards against a cycle
+            self._values[key] = self._compute(key)
+        return self._values[key]
+
+    def _compute(self, key: F.CellKey):
+        cell = self.cell(key)
+        if cell is None:
+            return 0
+        if self.uncached_formula(cell):
+            rel = self.fmt.definitions.get(key)
+            if rel is not None:
+                return self.recompute(rel)
+        if cell.state == V.TEXT:
+            return None
+        return cell.number
+
+    def recompute(self, rel: F.Relation):
+        """The sum of the relation's left side (the value the defined total should have)."""
+        parts = [self.value(k) for k in rel.left]
+        if any(p is None for p in parts):
+            return None
+        return sum(parts)
+
+    # --- refs ---------------------------------------------------------------------------------
+
+    def cell_ref(self, key: F.CellKey, *, previous: bool = False) -> dict:
+        report = self.previous if previous else self.report
+        fmt = report.format
+        cell = report.cells.get(key)
+        if cell is None:
+            value = None
+        elif cell.formula is not None:
+            value = (self.value(key) if not previous else cell.value) if cell.cached is False else cell.value
+            if value is None and cell.state != V.NUMBER:
+                value = cell.raw
+        else:
+            value = cell.raw
+        ref = {"table": key.table, "row": key.row, "column": key.column, "value": value}
+        if cell is not None and cell.source.sheet:
+            ref["sheet"] = cell.source.sheet
+            ref["cell"] = cell.source.cell
+        ref["label"] = L.cell_label(fmt, key)
+        if previous:
+            ref["previous"] = True
+        return ref
+
+    @staticmethod
+    def text_ref(section: str, paragraph: int, quote: str, *, previous: bool = False) -> dict:
+        """``paragraph`` is 1-based (第 N 段, as the clerk counts)."""
+        ref = {"section": section, "paragraph": paragraph, "quote": quote}
+        if previous:
+            ref["previous"] = True
+        return ref
+
+    def field_ref(self, name: str, value=None, *, previous: bool = False) -> dict:
+        report = self.previous if previous else self.report
+        ref: dict = {"field": name, "value": value}
+        src = report.sources.get(name)
+        if src is not None and src.sheet:
+            ref["sheet"] = src.sheet
+            ref["cell"] = src.cell
+        if previous:
+            ref["previous"] = True
+        return ref
+
+    # --- text -----------------------------------------------------------------------------------
+
+    def sentences(self, section: str, report: Report | None = None):
+        """(paragraph number from 1, sentence) for every sentence of a section."""
+        report = report or self.report
+        paras: list[Paragraph] = report.sections.get(section, [])
+        for i, p in enumerate(paras, start=1):
+            for s in _SENTENCE_END.split(p.text):
+                s = s.strip()
+                if s:
+                    yield i, s
+
+    # --- emitting -------------------------------------------------------------------------------
+
+    @cached_property
+    def _cell_order(self) -> dict[F.CellKey, int]:
+        return {k: i for i, k in enumerate(self.fmt.cells())}
+
+    @cached_property
+    def _section_order(self) -> dict[str, int]:
+        return {s.id: i + 1 for i, s in enumerate(self.fmt.sections)}
+
+    def _ref_order(self, ref: dict) -> tuple:
+        prev = 1 if ref.get("previous") else 0
+        if "table" in ref:
+            section = self.fmt.table(ref["table"]).section if ref["table"] in {
+                t.id for t in self.fmt.tables
+            } else "9"
+            key = F.CellKey(ref["table"], str(ref.get("row")), str(ref.get("column")))
+            return (self._section_order.get(section, 99), 0, self._cell_order.get(key, 10_000), prev)
+        if "section" in ref:
+            return (self._section_order.get(ref["section"], 99), 1, ref.get("paragraph") or 0, prev)
+        if "field" in ref:
+            name = ref["field"]
+            return (0, 0, FIELDS.index(name) if name in FIELDS else len(FIELDS), prev)
+        return (0, 0, 0, prev)
+
+    def section_of(self, finding: Finding) -> str | None:
+        """The section a finding belongs to (for grouping), None for the report as a whole."""
+        if not finding.refs:
+            return None
+        ref = finding.refs[0]
+        if "table" in ref:
+            try:
+                return self.fmt.table(ref["table"]).section
+            except KeyError:
+                return None
+        return ref.get("section")
+
+    def emit(self, code: str, message: str, refs=(), **args) -> Finding:
+        rule = CATALOGUE[code]  # KeyError: a code missing from the catalogue is a bug
+        refs = list(refs)
+        order = (self._ref_order(refs[0]) if refs else (0, 0, -1, 0), list(CATALOGUE).index(code))
+        f = Finding(code, rule.level, message, args, refs, order)
+        self.findings.append(f)
+        return f

@@ -1,0 +1,85 @@
+"""Publication date against the deadline of 条例第四十九条."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import KIND_COUNTY_GOV, KIND_DEPARTMENT, KINDS
+from .context import Context
+
+# 条例第四十九条: month and day of the year after the report year.
+_DEADLINES = {KIND_DEPARTMENT: (1, 31), KIND_COUNTY_GOV: (3, 31)}
+_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\S*)?\s*")
+
+
+def parse_date(text: str) -> dt.date | None:
+    m = _DATE.fullmatch(text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _cn(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def check(ctx: Context) -> None:
+    r = ctx.report
+    kind = (r.meta.get("kind") or "").strip()
+    published_text = (r.meta.get("published") or "").strip()
+    deadline_text = (r.meta.get("deadline") or "").strip()
+    if kind and kind not in KINDS:
+        ctx.emit(
+            "meta-invalid",
+            f"机关类型“{kind}”无法识别，应为 {'、'.join(f'{k}（{v}）' for k, v in KINDS.items())}",
+            [ctx.field_ref("meta.kind", kind)],
+        )
+    published = parse_date(published_text) if published_text else None
+    if published_text and published is None:
+        ctx.emit(
+            "meta-invalid",
+            f"发布日期“{published_text}”无法识别，应写成 2025-01-20 的形式",
+            [ctx.field_ref("meta.published", published_text)],
+        )
+    deadline = parse_date(deadline_text) if deadline_text else None
+    if deadline_text and deadline is None:
+        ctx.emit(
+            "meta-invalid",
+            f"公开期限“{deadline_text}”无法识别，应写成 2025-01-31 的形式",
+            [ctx.field_ref("meta.deadline", deadline_text)],
+        )
+    if r.year is None:
+        return
+    basis = "本地通知规定的期限"
+    if deadline is None and kind in _DEADLINES:
+        month, day = _DEADLINES[kind]
+        deadline = dt.date(r.year + 1, month, day)
+        basis = f"条例第四十九条（{KINDS[kind]}）"
+    if published is None:
+        if not published_text and deadline is not None:
+            ctx.emit(
+                "published-missing",
+                f"没有填写发布日期，无法核对是否在{_cn(deadline)}前公开（{basis}）",
+                [ctx.field_ref("meta.published", published_text)],
+                deadline=deadline.isoformat(),
+            )
+        return
+    if published < dt.date(r.year + 1, 1, 1):
+        ctx.emit(
+            "published-early",
+            f"发布日期 {_cn(published)} 早于 {r.year} 年度结束，请核对年份",
+            [ctx.field_ref("meta.published", published_text)],
+            published=published.isoformat(),
+        )
+    elif deadline is not None and published > deadline:
+        ctx.emit(
+            "published-late",
+            f"发布日期 {_cn(published)} 晚于 {_cn(deadline)}（{basis}），逾期 {(published - deadline).days} 天",
+            [ctx.field_ref("meta.published", published_text)],
+            published=published.isoformat(),
+            deadline=deadline.isoformat(),
+        )

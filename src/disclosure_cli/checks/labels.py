@@ -1,0 +1,77 @@
+"""Display names for messages, derived from the format description.
+
+Official labels are long (``一、本年新收政府信息公开申请数量``); messages use the short form a
+reviewer says aloud. Short forms are derived from the labels by removing the numbering and
+the bracketed note; only the four rows whose label does not shorten well have a name here."""
+
+from __future__ import annotations
+
+import re
+
+from .. import formats as F
+
+# Rows of 表三 whose derived short form would not read well in a sum.
+_T3_SHORT = {"1": "新收", "2": "上年结转", "3.7": "办理结果总计", "4": "结转下年度"}
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def strip_label(label: str) -> str:
+    """``（二）部分公开（区分处理的，只计这一情形，不计其他情形）`` → ``部分公开``."""
+    s = _NUMBERING.sub("", label.strip())
+    s = _TRAILING_NOTE.sub("", s) or s
+    return s
+
+
+def table_name(table: F.Table) -> str:
+    """``表三``: the name the clerk sees (the sheet of the template)."""
+    return table.sheet
+
+
+def section_name(fmt: F.Format, section_id: str) -> str:
+    for s in fmt.sections:
+        if s.id == section_id:
+            return s.heading
+    return f"第{section_id}部分"
+
+
+def row_label(fmt: F.Format, table_id: str, row_id: str) -> str:
+    table = fmt.table(table_id)
+    row = table.row(row_id)
+    if row.parent_label:
+        return f"{row.parent_label}（{row.label}）"
+    return row.label
+
+
+def row_short(fmt: F.Format, table_id: str, row_id: str) -> str:
+    if table_id == "t3" and row_id in _T3_SHORT:
+        return _T3_SHORT[row_id]
+    table = fmt.table(table_id)
+    row = table.row(row_id)
+    if row.parent_label:
+        return f"{row.parent_label}（{row.label}）"
+    return strip_label(row.label)
+
+
+def column_label(fmt: F.Format, key: F.CellKey) -> str:
+    return fmt.column(key).label
+
+
+def cell_label(fmt: F.Format, key: F.CellKey) -> str:
+    """``表三 一、本年新收政府信息公开申请数量 / 自然人``."""
+    table = fmt.table(key.table)
+    return f"{table_name(table)} {row_label(fmt, key.table, key.row)} / {column_label(fmt, key)}"
+
+
+def cell_short(fmt: F.Format, key: F.CellKey) -> str:
+    """``新收 / 自然人``: row and column for a message about one cell."""
+    return f"{row_short(fmt, key.table, key.row)}·{column_label(fmt, key)}"
+
+
+def number_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)

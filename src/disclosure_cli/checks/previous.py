@@ -1,0 +1,148 @@
+"""Across two consecutive reports of the same unit (``--previous``)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import formats as F
+from . import labels as L
+from .context import Context
+
+_COPY_SHARE = 0.5  # evaluators penalise more than half of the sentences repeated
+_MIN_SENTENCE = 12  # shorter sentences (headings, “无。”) do not count
+_YEARS = re.compile(r"(?:19|20)\d{2}")
+
+
+def check(ctx: Context) -> None:
+    r, p = ctx.report, ctx.previous
+    assert p is not None
+    if r.org.strip() and p.org.strip():
+        a, b = F.normalize_label(r.org), F.normalize_label(p.org)
+        if a not in b and b not in a:
+            ctx.emit(
+                "prev-org-mismatch",
+                f"本报告机关为“{r.org}”，上一年度报告为“{p.org}”，请确认是同一机关",
+                [ctx.field_ref("org", r.org), ctx.field_ref("org", p.org, previous=True)],
+            )
+    if r.year is None or p.year is None:
+        return
+    if p.year != r.year - 1:
+        ctx.emit(
+            "prev-year-not-consecutive",
+            f"上一年度报告的年度为 {p.year}，本报告为 {r.year}，应为 {r.year - 1}；未做结转核对",
+            [ctx.field_ref("year", r.year), ctx.field_ref("year", p.year, previous=True)],
+            year=r.year,
+            previous_year=p.year,
+        )
+        return
+    last = Context(p)  # values of last year's report, read by the same rules
+    _carry_over(ctx, last)
+    _in_force(ctx, last)
+    _copied_tables(ctx)
+    _copied_text(ctx)
+
+
+def _carry_over(ctx: Context, last_ctx: Context) -> None:
+    r, p = ctx.report, ctx.previous
+    t3 = ctx.fmt.table("t3")
+    prev_t3 = p.format.table("t3")
+    (block,) = t3.blocks
+    for col in block.columns:
+        this = F.CellKey("t3", "2", col.id)
+        last = F.CellKey("t3", "4", col.id)
+        if not prev_t3.has(last.row, last.column):
+            continue
+        a, b = ctx.value(this), last_ctx.value(last)
+        if a is None or b is None or a == b:
+            continue
+        ctx.emit(
+            "prev-carry-over",
+            f"{col.label}列：本年{L.row_short(ctx.fmt, 't3', '2')} {L.number_text(a)}，"
+            f"但上一年度（{p.year}）报告{L.row_short(p.format, 't3', '4')} {L.number_text(b)}，相差 {L.number_text(abs(a - b))}",
+            [ctx.cell_ref(this), ctx.cell_ref(last, previous=True)],
+            column=col.id,
+            this_year=a,
+            previous=b,
+        )
+
+
+def _in_force(ctx: Context, last_ctx: Context) -> None:
+    r, p = ctx.report, ctx.previous
+    t2 = ctx.fmt.table("t2")
+    cols = ("issued", "repealed", "in_force")
+    block = t2.blocks[0]
+    for row in block.rows:
+        if not all(t2.has(row.id, c) for c in cols) or not p.format.table("t2").has(row.id, "in_force"):
+            continue
+        issued, repealed, now = (F.CellKey("t2", row.id, c) for c in cols)
+        last = F.CellKey("t2", row.id, "in_force")
+        vals = [ctx.value(issued), ctx.value(repealed), ctx.value(now), last_ctx.value(last)]
+        if any(v is None for v in vals):
+            continue
+        i, rep, n, before = vals
+        expected = before + i - rep
+        if expected == n:
+            continue
+        lab = lambda k: L.column_label(ctx.fmt, k)  # noqa: E731
+        ctx.emit(
+            "prev-in-force",
+            f"{row.label}：上年{lab(now)} {L.number_text(before)} + {lab(issued)} {L.number_text(i)}"
+            f" − {lab(repealed)} {L.number_text(rep)} = {L.number_text(expected)}，"
+            f"但本年{lab(now)}为 {L.number_text(n)}，相差 {L.number_text(abs(expected - n))}"
+            "（文件修订、自然失效会造成差异，请核对）",
+            [ctx.cell_ref(now), ctx.cell_ref(last, previous=True), ctx.cell_ref(issued), ctx.cell_ref(repealed)],
+            expected=expected,
+            found=n,
+        )
+
+
+def _copied_tables(ctx: Context) -> None:
+    r, p = ctx.report, ctx.previous
+    if r.format.id != p.format.id:
+        return
+    for table in ctx.fmt.tables:
+        keys = list(table.cells())
+        this = [r.cells[k].raw if k in r.cells else None for k in keys]
+        last = [p.cells[k].raw if k in p.cells else None for k in keys]
+        if this == last and any(v not in (None, 0, "0") for v in this):
+            ctx.emit(
+                "prev-copied-table",
+                f"{L.table_name(table)}的全部 {len(keys)} 个单元格与上一年度（{p.year}）报告完全相同，请确认不是沿用了上年的表格",
+                [ctx.cell_ref(k) for k in keys],
+                table=table.id,
+            )
+
+
+def _norm_sentence(text: str) -> str:
+    return _YEARS.sub("", F.normalize_label(text))
+
+
+def _copied_text(ctx: Context) -> None:
+    r, p = ctx.report, ctx.previous
+    text_sections = [s.id for s in ctx.fmt.sections if s.table is None]
+    last = {
+        _norm_sentence(s)
+        for sid in text_sections
+        for _, s in ctx.sentences(sid, p)
+        if len(F.normalize_label(s)) >= _MIN_SENTENCE
+    }
+    this = [
+        (sid, n, s)
+        for sid in text_sections
+        for n, s in ctx.sentences(sid, r)
+        if len(F.normalize_label(s)) >= _MIN_SENTENCE
+    ]
+    if not this or not last:
+        return
+    same = [(sid, n, s) for sid, n, s in this if _norm_sentence(s) in last]
+    share = len(same) / len(this)
+    if share > _COPY_SHARE:
+        ctx.emit(
+            "prev-copied-text",
+            f"正文 {len(this)} 句中有 {len(same)} 句（{share:.0%}）与上一年度（{p.year}）报告相同（年份不计），"
+            f"超过 {_COPY_SHARE:.0%}",
+            [ctx.text_ref(sid, n, s) for sid, n, s in same],
+            share=round(share, 4),
+            same=len(same),
+            sentences=len(this),
+        )

@@ -1,0 +1,180 @@
+"""Format version, structure problems found while reading, unit name and year."""
+
+from __future__ import annotations
+
+import re
+
+from .. import formats as F
+from ..model import Problem
+from . import labels as L
+from .context import Context
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+_PATH_COLUMN = re.compile(r'(?:\.([A-Za-z_][A-Za-z0-9_]*)|\["([^"]+)"\])$')
+
+# Problem codes of the readers that are rules of their own; the others go to structure-other.
+_DIRECT = {"label-missing", "label-altered", "section-missing", "unknown-cell"}
+_OLD_FORMAT = {"old-format-row", "old-format-label", "old-format-column", "format-mixed-version"}
+
+
+def check_identity(ctx: Context) -> None:
+    r = ctx.report
+    fmt = ctx.fmt
+    if not r.org.strip():
+        ctx.emit("org-missing", "没有填写机关名称", [ctx.field_ref("org", r.org)])
+    if r.year is None:
+        typed = "" if r.raw_year in (None, "") else f"（填的是“{r.raw_year}”）"
+        ctx.emit("year-missing", f"没有填写报告年度或无法识别{typed}，应为四位数年份，如 2024", [ctx.field_ref("year", r.raw_year)])
+    elif not fmt.covers(r.year):
+        right = next((f for f in F.FORMATS.values() if f.covers(r.year)), None)
+        if right is None:
+            expected = "没有对应的统一格式（2019 年及以后才有）"
+        else:
+            expected = f"应使用 {right.id} 版（{right.document}）"
+        ctx.emit(
+            "format-year-mismatch",
+            f"报告年度为 {r.year} 年，使用的是 {fmt.id} 版格式（{fmt.document}），{expected}",
+            [ctx.field_ref("year", r.year)],
+            year=r.year,
+            format=fmt.id,
+            expected=right.id if right else None,
+        )
+    title = r.meta.get("title", "").strip()
+    if title and r.year is not None:
+        years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(title)} - {r.year})
+        if years:
+            ctx.emit(
+                "title-year-mismatch",
+                f"标题“{title}”中的年份 {'、'.join(map(str, years))} 与报告年度 {r.year} 不符",
+                [ctx.field_ref("meta.title", title)],
+                years=years,
+            )
+
+
+def _column(p: Problem) -> str | None:
+    if p.source is not None and p.source.path:
+        m = _PATH_COLUMN.search(p.source.path)
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
+def _other_formats(fmt: F.Format):
+    return [f for f in F.FORMATS.values() if f.id != fmt.id]
+
+
+def _problem_ref(p: Problem) -> dict:
+    ref: dict = {}
+    if p.table:
+        ref["table"] = p.table
+        if p.row:
+            ref["row"] = p.row
+        col = _column(p)
+        if col:
+            ref["column"] = col
+        ref["value"] = p.found
+    elif p.found is not None:
+        ref["field"] = "structure"
+        ref["value"] = p.found
+    if p.label:
+        ref["label"] = p.label
+    if p.source is not None and p.source.sheet:
+        ref["sheet"] = p.source.sheet
+        ref["cell"] = p.source.cell
+    return ref
+
+
+def _is_other_version(fmt: F.Format, p: Problem) -> F.Format | None:
+    """The other format version that this problem is a sign of, if any."""
+    if p.code in _OLD_FORMAT:
+        return next(iter(_other_formats(fmt)), None)
+    if p.code == "unknown-cell" and p.table:
+        col = _column(p)
+        for other in _other_formats(fmt):
+            try:
+                table = other.table(p.table)
+            except KeyError:
+                continue
+            if col is not None and table.has(p.row, col):
+                return other
+            if col is None and any(r.id == p.row for b in table.blocks for r in b.rows):
+                return other
+    if p.code in ("label-altered", "label-missing") and p.found:
+        own = {F.normalize_label(x) for x in fmt.labels()}
+        found = F.normalize_label(p.found)
+        for other in _other_formats(fmt):
+            if found not in own and found in {F.normalize_label(x) for x in other.labels()}:
+                return other
+    return None
+
+
+def check_problems(ctx: Context) -> None:
+    fmt = ctx.fmt
+    # Cell-level problems of one row are one finding (a row of the old format is one sign).
+    groups: dict[tuple, list[Problem]] = {}
+    for p in ctx.report.problems:
+        other = _is_other_version(fmt, p)
+        if other is not None:
+            code = "format-mixed-version"
+        elif p.code in _DIRECT:
+            code = p.code
+        else:
+            code = "structure-other"
+        if p.code == "unknown-cell" and p.table:
+            gkey = (code, p.table, p.row, other.id if other else None)
+        else:
+            gkey = (code, id(p), None, other.id if other else None)
+        groups.setdefault(gkey, []).append(p)
+    for (code, *_rest, other_id), problems in groups.items():
+        first = problems[0]
+        refs = [_problem_ref(p) for p in problems]
+        if first.code == "unknown-cell" and first.table:
+            cols = [c for c in (_column(p) for p in problems) if c]
+            table_name = L.table_name(fmt.table(first.table)) if first.table in {t.id for t in fmt.tables} else first.table
+            if other_id is not None:
+                other = F.FORMATS[other_id]
+                where = _describe_other(other, first.table, first.row, cols)
+                message = (
+                    f"{table_name}中填写了 {other.id} 版格式才有的{where}，本报告使用 {fmt.id} 版格式"
+                    + _hint(fmt, first.table, first.row)
+                )
+            else:
+                message = f"{table_name}中有本格式（{fmt.id} 版）没有的行或列：{first.row}（{'、'.join(cols)}）"
+            ctx.emit(code, message, refs, reader_code=first.code, columns=cols)
+            continue
+        message = first.message
+        if code == "format-mixed-version" and other_id and "版" not in message:
+            message = f"{message}（{other_id} 版格式的写法，本报告使用 {fmt.id} 版）"
+        if code == "structure-other":
+            message = f"{message}（{first.code}）"
+        ctx.emit(code, message, refs, reader_code=first.code, label=first.label, found=first.found)
+
+
+def _describe_other(other: F.Format, table_id: str, row_id: str | None, cols: list[str]) -> str:
+    table = other.table(table_id)
+    try:
+        row = table.row(row_id)
+        row_text = f"行“{row.label}”"
+    except KeyError:
+        row_text = ""
+    col_labels = []
+    for c in cols:
+        if row_id is not None and table.has(row_id, c):
+            col_labels.append(table.locate(row_id, c)[2].label)
+    if col_labels and table_id == "t2":
+        return f"{row_text}的列“{'”“'.join(col_labels)}”"
+    return row_text or "行列"
+
+
+def _hint(fmt: F.Format, table_id: str, row_id: str | None) -> str:
+    """For a row that is a group in this format: name its sub-rows."""
+    try:
+        table = fmt.table(table_id)
+        row = table.row(row_id)
+    except KeyError:
+        return ""
+    if row.group:
+        children = [r for r in table.block_of_row(row_id).rows if r.parent == row.id]
+        if children:
+            return f"，应分别填入“{'”“'.join(c.label for c in children)}”{len(children)} 个子行"
+    return ""

@@ -1,0 +1,466 @@
+"""Text against tables: empty sections, the 信息处理费, other years, numbers quoted in the text
+and statements that contradict the tables.
+
+Every pattern here was read off real reports (``shared/spec/rules.md``). A pattern only fires
+on a clause that clearly names what it counts; when the scope is unclear (全市, percentages,
+结转 without a direction) the finding is a warning, not an error."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .. import formats as F
+from . import labels as L
+from .context import Context
+
+# Section 6 must report the 信息处理费 in these format versions (国办公开办函〔2021〕30号).
+_FEE_FORMATS = {"2021"}
+_FEE = re.compile(r"处理费")
+# Sections where another year is suspicious (1–4; section 5 may speak of next year's plans).
+_YEAR_SECTIONS = ("1", "2", "3", "4")
+
+_STOP = "，,。；;：:"
+_FILL = rf"[^{_STOP}\d%％]"
+_SCOPE = re.compile(r"全市|全县|全区|全省|全州|全旗|全镇|全乡|各部门|各单位|各级|各县|各地|全系统|本系统")
+_HOTLINE = re.compile(r"热线|12345|信访|咨询|留言|诉求|来电|来信|建议|提案|投诉")
+_NOT_OUTCOME = re.compile(r"纠正|纠错|败诉|撤销|确认违法")
+_BOOK_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_YEAR_OK_BEFORE = re.compile(r"(较|比|同比|相比|与|截至|截止|自|于|从)\s*$")
+_YEAR_OK_AFTER = re.compile(r"^\s*年\s*(以来|度?结转|同期|底|末)")
+
+
+def _num(text: str):
+    v = float(text)
+    return int(v) if v.is_integer() else v
+
+
+@dataclass
+class _Para:
+    section: str
+    number: int  # from 1
+    text: str
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        out, start = [], 0
+        for m in re.finditer(r"[。；！？;!?]", self.text):
+            out.append((start, m.end()))
+            start = m.end()
+        if start < len(self.text):
+            out.append((start, len(self.text)))
+        return out
+
+    def sentence_at(self, pos: int) -> str:
+        for a, b in self.spans:
+            if a <= pos < b:
+                return self.text[a:b].strip()
+        return self.text.strip()
+
+
+class _Tables:
+    """Values the text is compared with, named by the format description."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        fmt = ctx.fmt
+        t3 = fmt.table("t3")
+        (block,) = t3.blocks
+        self.t3_block = block
+        self.total_col = next(c.id for c in block.columns if c.total)
+        self.total_row = next(r for r in block.rows if r.total)
+        # The categories of results: the direct children of 三、本年度办理结果 but the total.
+        self.categories = [
+            r for r in block.rows if r.parent == self.total_row.parent and not r.total
+        ]
+        self.t4 = fmt.table("t4")
+
+    def key3(self, row: str, col: str | None = None) -> F.CellKey:
+        return F.CellKey("t3", row, col or self.total_col)
+
+    def category_keys(self, row: F.Row) -> list[F.CellKey]:
+        if not row.group:
+            return [self.key3(row.id)]
+        out = []
+        for r in self.t3_block.data_rows:
+            p = r.parent
+            parents = {x.id: x.parent for x in self.t3_block.rows}
+            while p is not None and p != row.id:
+                p = parents.get(p)
+            if p == row.id:
+                out.append(self.key3(r.id))
+        return out
+
+    def t4_total(self, group: str) -> F.CellKey:
+        block = next(b for b in self.t4.blocks if b.id == group)
+        return F.CellKey("t4", group, next(c.id for c in block.columns if c.total))
+
+    def t4_groups(self, kind: str) -> list[str]:
+        """``review`` → the group without a parent label; ``litigation`` → those under 行政诉讼."""
+        out = []
+        for b in self.t4.blocks:
+            (row,) = b.rows
+            is_lit = row.parent_label is not None
+            if (kind == "litigation") == is_lit:
+                out.append(row.id)
+        return out
+
+    def total(self, keys) -> int | float | None:
+        vals = [self.ctx.value(k) for k in keys]
+        return None if any(v is None for v in vals) else sum(vals)
+
+
+def _paragraphs(ctx: Context):
+    for s in ctx.fmt.sections:
+        for i, p in enumerate(ctx.report.sections.get(s.id, []), start=1):
+            yield _Para(s.id, i, p.text)
+
+
+def check(ctx: Context) -> None:
+    _empty_sections(ctx)
+    _other_years(ctx)
+    tables = _Tables(ctx)
+    for para in _paragraphs(ctx):
+        _Claims(ctx, tables, para).run()
+
+
+# --- sections ------------------------------------------------------------------------------
+
+
+def _empty_sections(ctx: Context) -> None:
+    fmt = ctx.fmt
+    for s in fmt.sections:
+        if s.table is not None:
+            continue
+        paras = ctx.report.sections.get(s.id, [])
+        fee = fmt.id in _FEE_FORMATS and s.id == "6"
+        if not any(p.text.strip() for p in paras):
+            extra = "；2021 版格式要求在此报告信息处理费收取情况，未收取也应写明" if fee else "；没有需要报告的事项也应写明“无”"
+            ctx.emit(
+                "section-empty",
+                f"“{s.heading}”没有正文{extra}",
+                [ctx.text_ref(s.id, 0, "")],
+                section=s.id,
+            )
+        elif fee and not any(_FEE.search(p.text) for p in paras):
+            ctx.emit(
+                "fee-not-reported",
+                f"“{s.heading}”没有说明信息处理费的收取情况（未收取也应写明，如“本年度未收取信息处理费”）",
+                [ctx.text_ref(s.id, 1, paras[0].text.strip())],
+                section=s.id,
+            )
+
+
+def _other_years(ctx: Context) -> None:
+    year = ctx.report.year
+    if year is None:
+        return
+    for para in _paragraphs(ctx):
+        if para.section not in _YEAR_SECTIONS:
+            continue
+        for a, b in para.spans:
+            sentence = para.text[a:b]
+            years = _suspicious_years(sentence, year)
+            if years:
+                quote = sentence.strip()
+                ctx.emit(
+                    "text-year-other",
+                    f"“{L.section_name(ctx.fmt, para.section)}”第 {para.number} 段提到"
+                    f"{'、'.join(f'{y}年' for y in years)}，本报告为 {year} 年度，请核对：“{quote}”",
+                    [ctx.text_ref(para.section, para.number, quote)],
+                    years=years,
+                    year=year,
+                )
+    intro = ctx.report.meta.get("intro", "")
+    years = _suspicious_years(intro, year) if intro else []
+    if years:
+        ctx.emit(
+            "text-year-other",
+            f"报告说明中出现{'、'.join(f'{y}年' for y in years)}，本报告为 {year} 年度，请核对统计期限：“{intro.strip()}”",
+            [dict(ctx.field_ref("meta.intro", intro), quote=intro.strip())],
+            years=years,
+            year=year,
+        )
+
+
+def _suspicious_years(sentence: str, year: int) -> list[int]:
+    masked = _BOOK_TITLE.sub(lambda m: " " * len(m.group()), sentence)
+    out: list[int] = []
+    for m in _YEAR.finditer(masked):
+        y = int(m.group(1))
+        if y == year or y in out:
+            continue
+        before = masked[: m.start()]
+        after = masked[m.end(1) :]
+        if _YEAR_OK_BEFORE.search(before) or _YEAR_OK_AFTER.match(after):
+            continue
+        if "施行" in masked and re.match(r"^\s*年\s*\d{1,2}\s*月", after):
+            continue  # the date a law took effect
+        out.append(y)
+    return out
+
+
+# --- numbers and statements -------------------------------------------------------------------
+
+
+class _Claims:
+    def __init__(self, ctx: Context, tables: _Tables, para: _Para):
+        self.ctx = ctx
+        self.t = tables
+        self.para = para
+        self.text = para.text
+        self.used: list[tuple[int, int]] = []
+
+    # helpers
+
+    def _free(self, m: re.Match) -> bool:
+        a, b = m.span()
+        if any(a < y and x < b for x, y in self.used):
+            return False
+        self.used.append((a, b))
+        return True
+
+    def _describe(self, keys) -> str:
+        fmt = self.ctx.fmt
+        parts = [f"{L.cell_short(fmt, k)} {L.number_text(self.ctx.value(k))}" for k in keys]
+        return " + ".join(parts) + (f" = {L.number_text(self.t.total(keys))}" if len(keys) > 1 else "")
+
+    def _ref(self, pos: int) -> dict:
+        return self.ctx.text_ref(self.para.section, self.para.number, self.para.sentence_at(pos))
+
+    def _number(self, m: re.Match, what: str, alternatives: list[list[F.CellKey]], *, unsure=False):
+        """Compare the number of ``m`` with each alternative sum of cells; report when none fits."""
+        n = _num(m.group("n"))
+        fits = []
+        for keys in alternatives:
+            total = self.t.total(keys)
+            if total is None:
+                return  # a cell holds text: the sum is unknown
+            fits.append(total)
+        if any(abs(n - v) < 1e-9 for v in fits):
+            return
+        sentence = self.para.sentence_at(m.start())
+        unsure = unsure or bool(_SCOPE.search(sentence))
+        described = "；或 ".join(self._describe(keys) for keys in alternatives)
+        keys = list(dict.fromkeys(k for alt in alternatives for k in alt))
+        ctx = self.ctx
+        ctx.emit(
+            "text-number-unsure" if unsure else "text-number-mismatch",
+            f"正文“{m.group().strip()}”写的是 {L.number_text(n)}，表格中{what}为 {described}"
+            f"{'（统计口径可能不同，请核对）' if unsure else ''}：“{sentence}”",
+            [self._ref(m.start())] + [ctx.cell_ref(k) for k in keys],
+            quoted=n,
+            table=fits,
+        )
+
+    def _contradiction(self, m: re.Match, message: str, keys) -> None:
+        ctx = self.ctx
+        sentence = self.para.sentence_at(m.start())
+        ctx.emit(
+            "text-contradicts-table",
+            f"正文写“{m.group().strip()}”，但{message}：“{sentence}”",
+            [self._ref(m.start())] + [ctx.cell_ref(k) for k in keys],
+        )
+
+    def _sentence(self, m: re.Match) -> str:
+        return self.para.sentence_at(m.start())
+
+    # the rules
+
+    def run(self) -> None:
+        self._statements()
+        self._received_done_carry()
+        self._reviews()
+        self._categories()
+
+    def _received_done_carry(self) -> None:
+        t = self.t
+        row_new, row_prev, row_next = "1", "2", "4"
+        total_row = t.total_row.id
+        for m in re.finditer(rf"(?:上一?年度?)结转{_FILL}{{0,10}}?(?P<n>\d+)\s*件", self.text):
+            if self._free(m):
+                self._number(m, "上年结转", [[t.key3(row_prev)]])
+        for m in re.finditer(
+            rf"结转(?:至|到)?下一?年度?(?:继续办理)?{_FILL}{{0,8}}?(?P<n>\d+)\s*件"
+            rf"|(?P<n2>\d+)\s*件{_FILL}{{0,10}}?(?:结转|顺延|转入|转)(?:至|到)?下一?年度?",
+            self.text,
+        ):
+            if self._free(m):
+                m = _Alias(m)
+                self._number(m, "结转下年度", [[t.key3(row_next)]])
+        for m in re.finditer(rf"结转{_FILL}{{0,10}}?(?P<n>\d+)\s*件", self.text):
+            if self._free(m):
+                self._number(m, "结转", [[t.key3(row_prev)], [t.key3(row_next)]], unsure=True)
+        for m in re.finditer(
+            rf"(?:收到|受理|接收|新收){_FILL}{{0,14}}?申请{_FILL}{{0,6}}?(?P<n>\d+)\s*件", self.text
+        ):
+            if re.search("复议|诉讼", m.group()) or _HOTLINE.search(self._sentence(m)):
+                continue
+            if self._free(m):
+                self._number(
+                    m, "新收申请", [[t.key3(row_new)], [t.key3(row_new), t.key3(row_prev)]]
+                )
+        for m in re.finditer(rf"(?:办结|答复|办理完毕){_FILL}{{0,8}}?(?P<n>\d+)\s*件", self.text):
+            sentence = self._sentence(m)
+            if "申请" not in sentence or _HOTLINE.search(sentence) or re.search("复议|诉讼", m.group()):
+                continue
+            if self._free(m):
+                self._number(m, "办理结果总计", [[t.key3(total_row)]])
+
+    def _reviews(self) -> None:
+        t = self.t
+        review = [t.t4_total(g) for g in t.t4_groups("review")]
+        litigation = [t.t4_total(g) for g in t.t4_groups("litigation")]
+        unit = r"\s*(?:件|起|宗)"
+        for m in re.finditer(rf"行政复议(?:[和及与、]|以及)(?:行政)?诉讼{_FILL}{{0,8}}?(?P<n>\d+){unit}", self.text):
+            if self._free(m):
+                self._number(m, "行政复议和行政诉讼总计", [review + litigation])
+        for m in re.finditer(rf"行政复议[^{_STOP}\d%％诉讼]{{0,8}}?(?P<n>\d+){unit}", self.text):
+            if self._free(m):
+                self._number(m, "行政复议总计", [review])
+        for m in re.finditer(rf"(?:行政诉讼|行政应诉)[^{_STOP}\d%％复议]{{0,8}}?(?P<n>\d+){unit}", self.text):
+            if self._free(m):
+                self._number(m, "行政诉讼总计", [litigation])
+        # 其中结果维持 N 件…: the groups are those of the nearest 行政复议 / 诉讼 before it.
+        block = t.t4.blocks[0]
+        names = [c for c in block.columns if not c.total]
+        alt = "|".join(re.escape(c.label) for c in names)
+        for m in re.finditer(rf"(?P<label>{alt}){_FILL}{{0,3}}?(?P<n>\d+){unit}", self.text):
+            before = self.text[: m.start()]
+            r, lit = before.rfind("行政复议"), before.rfind("诉讼")
+            if r < 0 and lit < 0:
+                continue
+            kind = "review" if r > lit else "litigation"
+            col = next(c.id for c in names if c.label == m.group("label"))
+            keys = [F.CellKey("t4", g, col) for g in t.t4_groups(kind)]
+            if self._free(m):
+                what = "行政复议" if kind == "review" else "行政诉讼"
+                self._number(m, f"{what}{m.group('label')}", [keys])
+
+    def _categories(self) -> None:
+        t = self.t
+        cats = {L.strip_label(r.label): r for r in t.categories}
+        alt = "|".join(re.escape(n) for n in sorted(cats, key=len, reverse=True))
+        total_key = t.key3(t.total_row.id)
+        pattern = (
+            rf"(?<!不)(?P<names>(?:{alt})(?:(?:和|及|与|、|以及)(?:{alt}))*)"
+            rf"{_FILL}{{0,6}}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>件|%|％)"
+        )
+        for m in re.finditer(pattern, self.text):
+            names = re.findall(alt, m.group("names"))
+            keys = [k for n in dict.fromkeys(names) for k in t.category_keys(cats[n])]
+            if not self._free(m):
+                continue
+            what = "、".join(dict.fromkeys(names))
+            if m.group("u") == "件":
+                self._number(m, what, [keys])
+                continue
+            total = t.total(keys)
+            whole = self.ctx.value(total_key)
+            if total is None or not whole:
+                continue
+            share = total / whole * 100
+            decimals = len(m.group("n").split(".")[1]) if "." in m.group("n") else 0
+            if abs(share - float(m.group("n"))) <= 10 ** (-decimals) + 1e-9:
+                continue
+            ctx = self.ctx
+            sentence = self._sentence(m)
+            ctx.emit(
+                "text-number-unsure",
+                f"正文“{m.group().strip()}”，按表格计算{what}占办理结果总计的比例为 "
+                f"{L.number_text(total)} ÷ {L.number_text(whole)} = {share:.{max(decimals, 1)}f}%，请核对：“{sentence}”",
+                [self._ref(m.start())] + [ctx.cell_ref(k) for k in keys + [total_key]],
+                quoted=float(m.group("n")),
+                table=round(share, 4),
+            )
+
+    def _statements(self) -> None:
+        t = self.t
+        ctx = self.ctx
+        text = self.text
+        # 没有收到…申请 while 新收 > 0
+        new_total = t.key3("1")
+        for m in re.finditer(rf"(?:没有|未|无)(?:收到|受理|接到|接收){_FILL}{{0,14}}?申请", text):
+            if re.search("复议|诉讼", m.group()):
+                continue
+            v = ctx.value(new_total)
+            if v and self._free(m):
+                self._contradiction(m, f"表三{L.cell_short(ctx.fmt, new_total)}为 {L.number_text(v)}", [new_total])
+        # 均已办结 while 结转下年度 > 0
+        next_total = t.key3("4")
+        for m in re.finditer(r"(?:均|全部|都)(?:已经|已)?(?:按时|依法|按期|在法定期限内)?(?:办结|办理完毕|答复完毕)", text):
+            sentence = self._sentence(m)
+            if "上年" in sentence or _HOTLINE.search(sentence) or re.search("复议|诉讼", sentence):
+                continue
+            v = ctx.value(next_total)
+            if v and self._free(m):
+                self._contradiction(m, f"表三{L.cell_short(ctx.fmt, next_total)}为 {L.number_text(v)}", [next_total])
+        # 均获维持 while 结果纠正 / 尚未审结 > 0
+        not_upheld = ("corrected", "pending")  # 结果纠正, 尚未审结
+        for m in re.finditer(r"(?:均|全部|都)(?:获得|获|被|予以|得到)?维持", text):
+            sentence = self._sentence(m)
+            kinds = [k for k, word in (("review", "复议"), ("litigation", "诉讼")) if word in sentence]
+            keys = [
+                F.CellKey("t4", g, c)
+                for kind in kinds
+                for g in t.t4_groups(kind)
+                for c in not_upheld
+                if ctx.value(F.CellKey("t4", g, c))
+            ]
+            if keys and self._free(m):
+                self._contradiction(
+                    m, "表四" + "、".join(f"{L.cell_short(ctx.fmt, k)}为 {L.number_text(ctx.value(k))}" for k in keys), keys
+                )
+        # 未发布规范性文件 / 规章 while 表二 shows some
+        t2 = ctx.fmt.table("t2")
+        first = t2.blocks[0]
+        doc_rows = {}
+        for fmt in F.FORMATS.values():
+            for r in fmt.table("t2").blocks[0].rows:
+                doc_rows.setdefault(r.label, r.id)
+        alt = "|".join(re.escape(x) for x in sorted(doc_rows, key=len, reverse=True))
+        for m in re.finditer(rf"(?:没有|未|无)(?:制定|制发|发布|出台|印发)(?:过|任何)*(?P<what>{alt})", text):
+            row_id = doc_rows[m.group("what")]
+            if not t2.has(row_id, first.columns[0].id):
+                continue
+            key = F.CellKey("t2", row_id, first.columns[0].id)
+            v = ctx.value(key)
+            if v and self._free(m):
+                self._contradiction(m, f"表二{L.cell_short(ctx.fmt, key)}为 {L.number_text(v)}", [key])
+        # 没有…行政复议、诉讼 while 表四 totals > 0
+        for m in re.finditer(rf"(?:没有|未|无)(?:发生|出现)?{_FILL}{{0,12}}?(?:行政复议|诉讼)", text):
+            sentence = self._sentence(m)
+            clause = re.split(rf"[{_STOP}]", text[m.start():])[0]
+            if _NOT_OUTCOME.search(clause):
+                continue
+            kinds = [k for k, word in (("review", "复议"), ("litigation", "诉讼")) if word in clause]
+            keys = [t.t4_total(g) for kind in kinds for g in t.t4_groups(kind) if ctx.value(t.t4_total(g))]
+            if keys and self._free(m):
+                self._contradiction(
+                    m, "表四" + "、".join(f"{L.cell_short(ctx.fmt, k)}为 {L.number_text(ctx.value(k))}" for k in keys), keys
+                )
+        # 没有不予公开… while that category > 0
+        cats = {L.strip_label(r.label): r for r in t.categories}
+        alt = "|".join(re.escape(n) for n in sorted(cats, key=len, reverse=True))
+        for m in re.finditer(rf"(?:没有|未|无)(?:出现|发生)?(?P<name>{alt})", text):
+            keys = t.category_keys(cats[m.group("name")])
+            v = t.total(keys)
+            if v and self._free(m):
+                self._contradiction(m, f"表三{m.group('name')}合计为 {L.number_text(v)}", keys)
+
+
+class _Alias:
+    """A match whose number is in group ``n`` or ``n2``."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def group(self, name=0):
+        if name == "n":
+            return self._m.group("n") or self._m.group("n2")
+        return self._m.group(name)
+
+    def start(self):
+        return self._m.start()
