@@ -1,1 +1,232 @@
-"""(being written)"""
+"""Rendering a ``Report`` as a finished document (Word, HTML).
+
+This module holds what both renderers share: the document's content in reading order
+(``document``), derived only from the report's data and the official format, and how a value
+is shown. ``disclosure_cli.layout`` turns each official table into a grid of merged cells. python-docx and
+Jinja2 are imported lazily by ``docx`` / ``html`` so that ``disclosure --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from .. import values as V
+from ..formats import CellKey
+from ..model import Report
+from .layout import Grid, table_grid
+
+DRAFT_MARK = "草稿（数据未通过校验）"
+DRAFT_SHORT = "草稿"
+
+LAW = "《中华人民共和国政府信息公开条例》"
+
+# Kinds of content blocks.
+TITLE = "title"
+INTRO = "intro"
+HEADING = "heading"  # level 1: section heading; 2: （一）…; 3: 1.…
+PARA = "para"
+TABLE = "table"
+SIGNATURE = "signature"  # the unit name at the end
+DATE = "date"  # the date under it
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str = ""
+    level: int = 0
+    grid: Grid | None = None
+    section: str | None = None
+
+
+@dataclass
+class Document:
+    """The report's content in reading order: what every renderer prints."""
+
+    report: Report
+    title: str
+    title_lines: tuple[str, ...]
+    blocks: list[Block] = field(default_factory=list)
+    draft: bool = False
+
+    def value(self, key: CellKey) -> str:
+        return value_text(self.report, key)
+
+
+# --------------------------------------------------------------------------------------------
+# Values
+# --------------------------------------------------------------------------------------------
+
+
+def _number_text(v: int | float) -> str:
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int):
+        return str(v)
+    if v.is_integer():
+        return str(int(v))
+    return format(round(v, 6), "f").rstrip("0").rstrip(".")
+
+
+def value_text(report: Report, key: CellKey) -> str:
+    """A cell as it is printed: a number as a number (0 as 0), a blank as blank, anything
+    else exactly as the clerk typed it."""
+    cell = report.cells.get(key)
+    if cell is None:
+        return ""
+    if cell.formula is not None:
+        return _number_text(cell.value) if cell.state == V.NUMBER and cell.value is not None else ""
+    raw = cell.raw
+    if raw is None:
+        return ""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return _number_text(raw)
+    return str(raw).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Title, opening paragraph, date
+# --------------------------------------------------------------------------------------------
+
+_DATE_RE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+
+
+def format_date(text: str | None) -> str:
+    """``2021-02-16`` → ``2021年2月16日``; anything else is printed as given."""
+    if not text:
+        return ""
+    if isinstance(text, (_dt.date, _dt.datetime)):
+        return f"{text.year}年{text.month}月{text.day}日"
+    s = str(text).strip()
+    m = _DATE_RE.fullmatch(s.split("T")[0].split(" ")[0] if "-" in s and "年" not in s else s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        try:
+            _dt.date(y, mo, d)
+        except ValueError:
+            return s
+        return f"{y}年{mo}月{d}日"
+    return s
+
+
+def _display_width(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def title_lines(report: Report, per_line: float = 20) -> tuple[str, ...]:
+    """The title broken the way a 公文 title is set: one line when it fits, otherwise two
+    lines split at a word boundary (after the unit name or after the year), as even as
+    possible. A title given by the clerk is split only at those same points when present."""
+    title = report.title
+    if _display_width(title) <= per_line:
+        return (title,)
+    points = set()
+    if report.org and title.startswith(report.org):
+        points.add(len(report.org))
+    if report.year is not None:
+        mark = f"{report.year}年"
+        at = title.find(mark)
+        if at > 0:
+            points.add(at + len(mark))
+    best = None
+    for p in sorted(points):
+        a, b = title[:p], title[p:]
+        wa, wb = _display_width(a), _display_width(b)
+        if not b or wa > per_line or wb > per_line:
+            continue
+        score = abs(wa - wb)
+        if best is None or score < best[0]:
+            best = (score, (a, b))
+    return best[1] if best else (title,)
+
+
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
+_CN = "零一二三四五六七八九十"
+
+
+def _cn_count(n: int) -> str:
+    return _CN[n] if 0 <= n <= 10 else str(n)
+
+
+def intro_text(report: Report) -> str:
+    """The customary opening paragraph. The clerk's own (``meta.intro``) when given; otherwise
+    built from the data only: legal basis, the parts of the report, the statistics period,
+    where it is published and whom to contact — each sentence only when its facts are known."""
+    own = (report.meta.get("intro") or "").strip()
+    if own:
+        return own
+    fmt = report.format
+    org = report.org
+    parts = "，".join(_NUMBERING.sub("", s.heading) for s in fmt.sections)
+    who = f"由{org}" if org else ""
+    out = [
+        f"本报告{who}根据{LAW}（以下简称《条例》）和《{fmt.title}》（{fmt.document}）编制，"
+        f"全文包括{parts}共{_cn_count(len(fmt.sections))}个部分。"
+    ]
+    if report.year is not None:
+        out.append(f"本报告所列数据的统计期限自{report.year}年1月1日至{report.year}年12月31日。")
+    website = (report.meta.get("website") or "").strip()
+    if website:
+        out.append(f"本报告电子版可在{website}查阅或下载。")
+    contact = [
+        (label, (report.meta.get(k) or "").strip())
+        for k, label in (
+            ("address", "地址"),
+            ("postcode", "邮编"),
+            ("phone", "电话"),
+            ("fax", "传真"),
+            ("email", "电子邮箱"),
+        )
+    ]
+    contact = [f"{label}：{v}" for label, v in contact if v]
+    if contact and org:
+        out.append(f"如对本报告有疑问，请与{org}联系（{'，'.join(contact)}）。")
+    elif contact:
+        out.append(f"如对本报告有疑问，请联系（{'，'.join(contact)}）。")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# The document
+# --------------------------------------------------------------------------------------------
+
+
+def document(report: Report, *, draft: bool = False) -> Document:
+    """The report's content in reading order, for every renderer."""
+    fmt = report.format
+    doc = Document(report, report.title, title_lines(report), draft=draft)
+    add = doc.blocks.append
+    add(Block(TITLE, report.title))
+    add(Block(INTRO, intro_text(report)))
+    tables = {t.id: t for t in fmt.tables}
+    for section in fmt.sections:
+        add(Block(HEADING, section.heading, level=1, section=section.id))
+        for p in report.sections.get(section.id, []):
+            level = p.heading_level
+            if level:
+                add(Block(HEADING, p.text.strip(), level=level, section=section.id))
+            else:
+                add(Block(PARA, p.text.strip(), section=section.id))
+        if section.table and section.table in tables:
+            add(Block(TABLE, tables[section.table].title, grid=table_grid(tables[section.table]), section=section.id))
+    if report.org:
+        add(Block(SIGNATURE, report.org))
+    date = format_date(report.meta.get("published"))
+    if date:
+        add(Block(DATE, date))
+    return doc
+
+
+__all__ = [
+    "DRAFT_MARK",
+    "Block",
+    "Document",
+    "document",
+    "value_text",
+    "format_date",
+    "title_lines",
+    "intro_text",
+    "table_grid",
+]

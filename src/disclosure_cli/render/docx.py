@@ -1,0 +1,296 @@
+"""The report as a 公文-style Word document (GB/T 9704-2012), built on ``templates/reference.docx``.
+
+Page, fonts and paragraph styles live in the reference document (see
+``templates/make_reference_docx.py``); this module only places content: title, opening
+paragraph, the six sections with their sub-headings, the three official tables (from the
+shared layout grid, written as table XML with ``gridSpan``/``vMerge`` merges), and the unit
+name and date at the end. python-docx is imported here only, lazily.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from importlib import resources
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from . import (
+    DATE,
+    DRAFT_MARK,
+    HEADING,
+    INTRO,
+    PARA,
+    SIGNATURE,
+    TABLE,
+    TITLE,
+    Document,
+)
+from .layout import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, column_weights
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# Geometry (twips). The text block of GB/T 9704 is 156 mm wide.
+TEXT_WIDTH = round(156 * 1440 / 25.4)
+CELL_PADDING = 2 * 57  # left + right cell margins of the reference table style
+BODY_CHAR = 320  # one character of 三号 (16 pt)
+
+STYLE = {
+    TITLE: "Title",
+    INTRO: "Normal",
+    PARA: "Normal",
+    SIGNATURE: "Signature",
+    DATE: "Signature",
+}
+HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
+
+# Table type: (size in half-points, characters per value column), largest first.
+TABLE_FITS = ((21, 4), (21, 2), (18, 2), (15, 2))
+
+
+def reference_docx() -> bytes:
+    return resources.files("disclosure_cli.templates").joinpath("reference.docx").read_bytes()
+
+
+def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.datetime | None = None) -> bytes:
+    """The Word document as bytes."""
+    import docx  # lazy: python-docx is only needed to build
+
+    d = docx.Document(io.BytesIO(reference_docx()))
+    body = d.element.body
+    sect_pr = body.sectPr
+    for block in doc.blocks:
+        if block.kind == TABLE:
+            sect_pr.addprevious(_table_element(doc, block.grid))
+            continue
+        if block.kind == HEADING:
+            style = HEADING_STYLE.get(block.level, "Heading 3")
+        else:
+            style = STYLE[block.kind]
+        if block.kind == SIGNATURE:
+            d.add_paragraph("", style="Normal")  # 正文下空一行
+        p = d.add_paragraph(style=style)
+        if block.kind == TITLE:
+            for i, line in enumerate(doc.title_lines):
+                run = p.add_run(line)
+                if i < len(doc.title_lines) - 1:
+                    run.add_break()
+        else:
+            p.add_run(block.text)
+        if block.kind in (SIGNATURE, DATE):
+            _signature_indent(p, doc, block.kind)
+    if doc.draft:
+        _mark_draft(d)
+    _properties(d, doc, identifier, now)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def write_docx(doc: Document, path: Path, **kw) -> None:
+    Path(path).write_bytes(render_docx(doc, **kw))
+
+
+# --------------------------------------------------------------------------------------------
+# Signature: GB/T 9704 7.3.5.2 (不加盖印章): 署名右空二字; 成文日期首字比署名首字右移二字;
+# 成文日期长于署名时，署名右移，成文日期右空二字.
+# --------------------------------------------------------------------------------------------
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def signature_indents(org: str, date: str) -> tuple[float, float]:
+    """Right indents (in characters) of the unit name and of the date."""
+    wo, wd = _width(org), _width(date)
+    if not date:
+        return 2.0, 0.0
+    if not org:
+        return 0.0, 2.0
+    date_ri = wo - wd
+    if date_ri < 2:
+        return 4 + wd - wo, 2.0
+    return 2.0, date_ri
+
+
+def _signature_indent(p, doc: Document, kind: str) -> None:
+    from docx.shared import Twips
+
+    org = next((b.text for b in doc.blocks if b.kind == SIGNATURE), "")
+    date = next((b.text for b in doc.blocks if b.kind == DATE), "")
+    org_ri, date_ri = signature_indents(org, date)
+    ri = org_ri if kind == SIGNATURE else date_ri
+    p.paragraph_format.right_indent = Twips(round(ri * BODY_CHAR))
+
+
+# --------------------------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------------------------
+
+
+def table_fit(g: Grid, values: dict | None = None) -> tuple[int, list[int]]:
+    """The largest type size (half-points) and column widths (twips) that fit the text block.
+
+    ``values`` maps value cells to their text: a column is never narrower than its widest
+    value, so a number is never broken over two lines."""
+    floor = [0.0] * g.ncols
+    for cell, text in (values or {}).items():
+        if cell.colspan == 1:
+            floor[cell.col] = max(floor[cell.col], _width(text))
+    for size, value_chars in TABLE_FITS:
+        weights = [max(w, f) for w, f in zip(column_weights(g, value_chars=value_chars), floor)]
+        need = sum(weights) * size * 10 + g.ncols * CELL_PADDING  # 1 char = size pt = size*10 twips
+        if need <= TEXT_WIDTH:
+            break
+    spare = TEXT_WIDTH - g.ncols * CELL_PADDING
+    total = sum(weights)
+    widths = [int(spare * w / total) + CELL_PADDING for w in weights]
+    widths[-1] += TEXT_WIDTH - sum(widths)
+    return size, widths
+
+
+def _table_element(doc: Document, g: Grid):
+    from docx.oxml import parse_xml
+
+    values = {c: doc.value(c.key) for c in g.cells if c.kind == VALUE}
+    size, widths = table_fit(g, values)
+    covering = [[None] * g.ncols for _ in range(g.nrows)]
+    for c in g.cells:
+        for r in range(c.row, c.last_row + 1):
+            for k in range(c.col, c.last_col + 1):
+                covering[r][k] = c
+    # The official tables fit on one page: keep every row with the next so that Word and
+    # LibreOffice move a table whole to the next page rather than split it (they still split a
+    # table that cannot fit, and the header rows then repeat).
+    keep = set(range(g.nrows - 1))
+    border = "".join(
+        f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    xml = [
+        f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>',
+        f"<w:tblBorders>{border}</w:tblBorders>",
+        '<w:tblLayout w:type="fixed"/>',
+        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>',
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>',
+        "</w:tblPr><w:tblGrid>",
+        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    run_pr = f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    for r in range(g.nrows):
+        tr_pr = "<w:cantSplit/>" + ("<w:tblHeader/>" if r < g.header_rows else "")
+        xml.append(f'<w:tr><w:trPr>{tr_pr}<w:trHeight w:val="{size * (20 if g.nrows <= 20 else 16)}"/></w:trPr>')
+        k = 0
+        while k < g.ncols:
+            cell = covering[r][k]
+            if cell is None:  # not expected: the grid is complete
+                xml.append(_tc(widths[k], 1, None, "", "TableText", run_pr, False))
+                k += 1
+                continue
+            span = cell.colspan
+            width = sum(widths[cell.col : cell.last_col + 1])
+            if cell.row != r:  # continuation of a vertical merge
+                xml.append(_tc(width, span, "continue", "", "TableText", run_pr, r in keep))
+            else:
+                vmerge = "restart" if cell.rowspan > 1 else None
+                text = values[cell] if cell.kind == VALUE else cell.text
+                xml.append(_tc(width, span, vmerge, text, _cell_style(cell), run_pr, r in keep))
+            k = cell.last_col + 1
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    return parse_xml("".join(xml))
+
+
+def _cell_style(cell) -> str:
+    if cell.kind in (HEADER, CORNER, GRID_HEADING):
+        return "TableHeader"
+    if cell.kind == LABEL:
+        return "TableText" if cell.rowspan > 1 else "TableLabel"
+    return "TableText"
+
+
+def _tc(width: int, span: int, vmerge: str | None, text: str, style: str, run_pr: str, keep: bool) -> str:
+    tc_pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        tc_pr += f'<w:gridSpan w:val="{span}"/>'
+    if vmerge == "restart":
+        tc_pr += '<w:vMerge w:val="restart"/>'
+    elif vmerge == "continue":
+        tc_pr += "<w:vMerge/>"
+    tc_pr += '<w:vAlign w:val="center"/>'
+    p_pr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep else "")
+    run = f"<w:r>{run_pr}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r>" if text else ""
+    return f"<w:tc><w:tcPr>{tc_pr}</w:tcPr><w:p><w:pPr>{p_pr}{run_pr}</w:pPr>{run}</w:p></w:tc>"
+
+
+# --------------------------------------------------------------------------------------------
+# Draft marking: a red header line on every page and a pale diagonal watermark
+# --------------------------------------------------------------------------------------------
+
+_VML = (
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word"'
+)
+
+
+def _watermark_run(text: str, n: int):
+    from docx.oxml import parse_xml
+
+    xml = (
+        f'<w:r xmlns:w="{W_NS}" {_VML}><w:rPr><w:noProof/></w:rPr><w:pict>'
+        '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+        'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+        '<v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/>'
+        '<v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/>'
+        '<v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/>'
+        '<v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/>'
+        '<v:f eqn="sum @6 0 @5"/></v:formulas>'
+        '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+        'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
+        '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+        '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+        f'<v:shape id="DraftWaterMark{n}" o:spid="_x0000_s20{n}5" type="#_x0000_t136" '
+        'style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:60pt;rotation:315;'
+        "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+        'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
+        'fillcolor="#c8c8c8" stroked="f"><v:fill opacity=".5"/>'
+        f'<v:textpath style="font-family:&quot;黑体&quot;;font-size:1pt" string="{escape(text)}"/>'
+        '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
+    )
+    return parse_xml(xml)
+
+
+def _mark_draft(d) -> None:
+    from docx.shared import RGBColor
+
+    section = d.sections[0]
+    for n, header in enumerate((section.header, section.even_page_header), start=1):
+        header.is_linked_to_previous = False
+        p = header.paragraphs[0]
+        p.style = d.styles["Header"]
+        run = p.add_run(DRAFT_MARK)
+        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+        run.font.bold = True
+        p._p.append(_watermark_run(DRAFT_MARK, n))
+
+
+# --------------------------------------------------------------------------------------------
+# Document properties (the identifier lets a later build recognise its own output)
+# --------------------------------------------------------------------------------------------
+
+
+def _properties(d, doc: Document, identifier: str | None, now: _dt.datetime | None) -> None:
+    now = (now or _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0, tzinfo=None)
+    cp = d.core_properties
+    cp.title = doc.title + ("（草稿）" if doc.draft else "")
+    cp.author = doc.report.org
+    cp.last_modified_by = doc.report.org
+    cp.subject = "政府信息公开工作年度报告"
+    cp.language = "zh-CN"
+    cp.revision = 1
+    cp.created = now
+    cp.modified = now
+    cp.identifier = identifier or ""
+    cp.content_status = "草稿" if doc.draft else ""
