@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .catalogue import CATALOGUE, ERROR, INFO, LEVELS, WARNING, Rule
 from .finding import CheckResult, Finding
-from .runner import SCHEMA, check_files, check_report, validate_codes
+from .runner import SCHEMA, check_files, check_paths, check_report, files_json, validate_codes
 
 __all__ = [
     "CATALOGUE",
@@ -28,6 +28,8 @@ __all__ = [
     "SCHEMA",
     "WARNING",
     "check_files",
+    "check_paths",
+    "files_json",
     "check_report",
     "validate_codes",
 ]

@@ -204,6 +204,22 @@ _RULES = (
         "structure",
     ),
     Rule(
+        "section-order",
+        ERROR,
+        "各部分的顺序与格式不一致",
+        "六个部分应按“一、总体情况”至“六、其他需要报告的事项”的顺序排列。",
+        f"{_ART50}；{_FORMATS}",
+        "structure",
+    ),
+    Rule(
+        "table-missing",
+        ERROR,
+        "缺少格式规定的表格",
+        "表二、表三、表四都应按统一格式填报，不得删除。",
+        _FORMATS,
+        "structure",
+    ),
+    Rule(
         "unknown-cell",
         ERROR,
         "出现格式中没有的行或列",

@@ -86,10 +86,14 @@ class Context:
             ref["previous"] = True
         return ref
 
-    @staticmethod
-    def text_ref(section: str, paragraph: int, quote: str, *, previous: bool = False) -> dict:
-        """``paragraph`` is 1-based (第 N 段, as the clerk counts)."""
-        ref = {"section": section, "paragraph": paragraph, "quote": quote}
+    def text_ref(self, section: str, paragraph: int, quote: str, *, previous: bool = False) -> dict:
+        """``paragraph`` counts from 1 (第 N 段, as the clerk counts); 0 means the whole section."""
+        report = self.previous if previous else self.report
+        ref: dict = {"section": section, "paragraph": paragraph, "quote": quote}
+        paras = report.sections.get(section, [])
+        if 0 < paragraph <= len(paras) and paras[paragraph - 1].source.sheet:
+            ref["sheet"] = paras[paragraph - 1].source.sheet
+            ref["cell"] = paras[paragraph - 1].source.cell
         if previous:
             ref["previous"] = True
         return ref

@@ -66,6 +66,40 @@ def check_report(
     return CheckResult(report, findings)
 
 
+def check_paths(
+    paths: Iterable[str | os.PathLike],
+    previous: str | os.PathLike | Report | None = None,
+    *,
+    select=None,
+    ignore=None,
+) -> list[tuple[str, CheckResult | DisclosureError]]:
+    """Check each file; a file that cannot be read gives its ``DisclosureError`` instead of a
+    result (the others are still checked). An unreadable ``previous`` raises ``InputError``."""
+    from ..reader import load
+
+    validate_codes(select, ignore)
+    prev = load(previous) if previous is not None and not isinstance(previous, Report) else previous
+    out: list[tuple[str, CheckResult | DisclosureError]] = []
+    for path in paths:
+        try:
+            report = load(path)
+        except DisclosureError as e:
+            out.append((str(path), e))
+            continue
+        out.append((str(path), check_report(report, prev, select=select, ignore=ignore)))
+    return out
+
+
+def files_json(items: list[tuple[str, CheckResult | DisclosureError]]) -> dict:
+    files = []
+    for path, item in items:
+        if isinstance(item, DisclosureError):
+            files.append({"path": path, "error": item.to_json()})
+        else:
+            files.append({**item.to_json(), "path": path})
+    return {"schema": SCHEMA, "files": files}
+
+
 def check_files(
     paths: Iterable[str | os.PathLike],
     previous: str | os.PathLike | Report | None = None,
@@ -75,22 +109,5 @@ def check_files(
 ) -> dict:
     """The JSON object of ``disclosure check --format json``: ``{"schema": 1, "files": [...]}``.
 
-    A file that cannot be read appears with ``"error": {"code", "message"}``; the others are
-    still checked. An unreadable ``previous`` file raises ``InputError`` (nothing can be
-    compared)."""
-    from ..reader import load
-
-    validate_codes(select, ignore)
-    prev = load(previous) if previous is not None and not isinstance(previous, Report) else previous
-    files = []
-    for path in paths:
-        try:
-            report = load(path)
-        except DisclosureError as e:
-            files.append({"path": str(path), "error": e.to_json()})
-            continue
-        result = check_report(report, prev, select=select, ignore=ignore)
-        entry = result.to_json()
-        entry["path"] = str(path)
-        files.append(entry)
-    return {"schema": SCHEMA, "files": files}
+    A file that cannot be read appears with ``"error": {"code", "message"}``."""
+    return files_json(check_paths(paths, previous, select=select, ignore=ignore))

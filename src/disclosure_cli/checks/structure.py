@@ -13,7 +13,8 @@ _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 _PATH_COLUMN = re.compile(r'(?:\.([A-Za-z_][A-Za-z0-9_]*)|\["([^"]+)"\])$')
 
 # Problem codes of the readers that are rules of their own; the others go to structure-other.
-_DIRECT = {"label-missing", "label-altered", "section-missing", "unknown-cell"}
+_DIRECT = {"label-missing", "label-altered", "section-missing", "section-order", "table-missing", "unknown-cell"}
+_ALIASES = {"section-altered": "label-altered"}
 _OLD_FORMAT = {"old-format-row", "old-format-label", "old-format-column", "format-mixed-version"}
 
 
@@ -99,7 +100,7 @@ def _is_other_version(fmt: F.Format, p: Problem) -> F.Format | None:
                 return other
             if col is None and any(r.id == p.row for b in table.blocks for r in b.rows):
                 return other
-    if p.code in ("label-altered", "label-missing") and p.found:
+    if p.code in ("label-altered", "section-altered") and p.found:
         own = {F.normalize_label(x) for x in fmt.labels()}
         found = F.normalize_label(p.found)
         for other in _other_formats(fmt):
@@ -118,6 +119,8 @@ def check_problems(ctx: Context) -> None:
             code = "format-mixed-version"
         elif p.code in _DIRECT:
             code = p.code
+        elif p.code in _ALIASES:
+            code = _ALIASES[p.code]
         else:
             code = "structure-other"
         if p.code == "unknown-cell" and p.table:
