@@ -1,0 +1,192 @@
+"""Arithmetic of tables 三 and 四: mutation property, no false positive, messages, formulas."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from disclosure_cli import formats as F
+from disclosure_cli.checks import check_report
+from disclosure_cli.checks.catalogue import CATALOGUE, relation_code
+from disclosure_cli.model import Cell, Source
+
+from _check_data import consistent, report, sample
+
+VERSIONS = sorted(F.FORMATS)
+DELTAS = (1, -1, 7, -1000, 1_000_000)
+
+
+def _cells(fmt_id: str):
+    fmt = F.FORMATS[fmt_id]
+    return [k for t in ("t3", "t4") for k in fmt.table(t).cells()]
+
+
+def _errors_touching(result, key: F.CellKey):
+    return [
+        f
+        for f in result.findings
+        if f.level == "error"
+        and any(r.get("table") == key.table and r.get("row") == key.row and r.get("column") == key.column for r in f.refs)
+    ]
+
+
+@pytest.mark.parametrize("fmt_id", VERSIONS)
+def test_consistent_report_has_no_finding(fmt_id):
+    result = check_report(report(consistent(fmt_id, random.Random(1))))
+    assert result.findings == []
+
+
+@pytest.mark.parametrize("fmt_id", VERSIONS)
+def test_mutating_any_cell_is_caught(fmt_id):
+    """Every input or total cell of 表三/表四, changed by a non-zero amount → an error citing it."""
+    base = consistent(fmt_id, random.Random(7), text=False)
+    keys = _cells(fmt_id)
+    assert len(keys) == (23 if fmt_id == "2019" else 25) * 7 + 15
+    missed = []
+    for key in keys:
+        for delta in DELTAS:
+            data = report(base)
+            cell = data.cells[key]
+            data.cells[key] = Cell.read(key, cell.value + delta, cell.source)
+            if not _errors_touching(check_report(data), key):
+                missed.append((str(key), delta))
+    assert missed == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    fmt_id=st.sampled_from(VERSIONS),
+    seed=st.integers(0, 10_000),
+    index=st.integers(0, 10_000),
+    delta=st.integers(-10_000, 10_000).filter(bool),
+)
+def test_mutation_property_random(fmt_id, seed, index, delta):
+    rep = report(consistent(fmt_id, random.Random(seed)))
+    keys = _cells(fmt_id)
+    key = keys[index % len(keys)]
+    rep.cells[key] = Cell.read(key, rep.cells[key].value + delta, rep.cells[key].source)
+    assert _errors_touching(check_report(rep), key)
+
+
+@settings(max_examples=80, deadline=None)
+@given(fmt_id=st.sampled_from(VERSIONS), seed=st.integers(0, 1_000_000), high=st.sampled_from([0, 1, 5, 50, 5000]))
+def test_no_false_positive_on_consistent_reports(fmt_id, seed, high):
+    result = check_report(report(consistent(fmt_id, random.Random(seed), high=high)))
+    assert result.errors == 0, [f.message for f in result.findings]
+    assert result.warnings == 0, [f.message for f in result.findings]
+
+
+def test_every_relation_kind_has_a_rule():
+    kinds = {rel.kind for fmt in F.FORMATS.values() for rel in fmt.relations}
+    assert {relation_code(k) for k in kinds} <= set(CATALOGUE)
+
+
+def test_balance_message_spells_out_the_arithmetic():
+    data = sample("huaian-2024")
+    data["t3"]["3.7"]["natural"] = 2931  # results of 自然人 now add to 2932
+    data["t3"]["3.7"]["total"] = 3049
+    result = check_report(report(data))
+    (bal,) = [f for f in result.findings if f.code == "sum-balance" and f.args["axis"] == "自然人列"]
+    assert bal.message == (
+        "自然人列：新收 3001 + 上年结转 34 = 3035，但办理结果总计 2931 + 结转下年度 103 = 3034，相差 1"
+    )
+    assert [(r["row"], r["column"]) for r in bal.refs] == [
+        ("1", "natural"), ("2", "natural"), ("3.7", "natural"), ("4", "natural")
+    ]
+    (res,) = [f for f in result.findings if f.code == "sum-results-total" and f.args["axis"] == "自然人列"]
+    assert res.message.endswith("= 2932，但办理结果总计为 2931，相差 1")
+    # every cell of the column takes part: the total first, then the 21 result rows
+    assert len(res.refs) == 1 + 21
+
+
+def test_row_total_message_and_blank_cells_counted_as_zero():
+    data = sample("huaian-2024")
+    data["t3"]["1"]["research"] = None
+    data["t3"]["1"]["total"] = 3120
+    result = check_report(report(data))
+    (f,) = [f for f in result.findings if f.code == "sum-row-total"]
+    assert f.message == (
+        "新收行：自然人 3001 + 商业企业 53 + 科研机构（空白，按 0 计） + 社会公益组织 0 + 法律服务机构 61"
+        " + 其他 4 = 3119，但总计为 3120，相差 1"
+    )
+    assert [r["column"] for r in f.refs] == ["total", "natural", "commercial", "research", "nonprofit", "legal", "other"]
+    assert "value-blank" in [x.code for x in result.findings]
+
+
+def test_t4_totals_of_zero_although_items_add_up():
+    """Real case: 表四 totals of 0 although the items add to 11 and 5."""
+    data = sample("huaian-2024")
+    data["t4"]["review"] = {"upheld": 5, "corrected": 3, "other": 2, "pending": 1, "total": 0}
+    data["t4"]["litigation_direct"] = {"upheld": 2, "corrected": 1, "other": 1, "pending": 1, "total": 0}
+    data["sections"] = {"1": ["总体情况。"], "5": ["问题。"], "6": ["未收取信息处理费。"]}
+    result = check_report(report(data))
+    msgs = [f.message for f in result.findings if f.code == "sum-t4-total"]
+    assert msgs == [
+        "行政复议：结果维持 5 + 结果纠正 3 + 其他结果 2 + 尚未审结 1 = 11，但总计为 0，相差 11",
+        "行政诉讼（未经复议直接起诉）：结果维持 2 + 结果纠正 1 + 其他结果 1 + 尚未审结 1 = 5，但总计为 0，相差 5",
+    ]
+
+
+def test_blank_total_column_real_case():
+    """Real case: one 总计 cell of row 4 left blank, the balance fails for the total column."""
+    data = sample("huaian-2024")
+    data["t3"]["4"]["total"] = None
+    result = check_report(report(data))
+    (bal,) = [f for f in result.findings if f.code == "sum-balance"]
+    assert bal.message == (
+        "总计列：新收 3119 + 上年结转 34 = 3153，但办理结果总计 3050 + 结转下年度（空白，按 0 计） = 3050，相差 103"
+    )
+
+
+def _formula(rep, key, *, cached: bool, value=None):
+    cell = Cell.read(key, value, Source(sheet="表三", cell="J7"), formula="=SUM(C7:I7)", cached=cached)
+    rep.cells[key] = cell
+
+
+def test_formula_without_cached_value_is_recomputed():
+    rep = report(sample("huaian-2024"))
+    for key in rep.format.definitions:
+        _formula(rep, key, cached=False)
+    result = check_report(rep)
+    assert result.errors == 0
+    (info,) = [f for f in result.findings if f.code == "formula-not-cached"]
+    assert len(info.refs) == len(rep.format.definitions)
+    assert not [f for f in result.findings if f.code == "value-blank"]
+
+
+def test_uncached_formulas_still_catch_a_wrong_input():
+    rep = report(sample("huaian-2024"))
+    for key in rep.format.definitions:
+        _formula(rep, key, cached=False)
+    key = F.CellKey("t3", "1", "natural")
+    rep.cells[key] = Cell.read(key, 3002, Source())
+    result = check_report(rep)
+    assert [f.code for f in result.findings if f.level == "error"] == ["sum-balance", "sum-balance"]
+
+
+def test_cached_value_disagreeing_with_recomputed_sum():
+    rep = report(sample("huaian-2024"))
+    key = F.CellKey("t3", "1", "total")
+    _formula(rep, key, cached=True, value=3100)
+    result = check_report(rep)
+    codes = [f.code for f in result.findings if f.level == "error"]
+    assert "formula-cached-mismatch" in codes and "sum-row-total" not in codes
+    (f,) = [f for f in result.findings if f.code == "formula-cached-mismatch"]
+    assert "3100" in f.message and "3119" in f.message and "=SUM(C7:I7)" in f.message
+    assert f.refs[0]["sheet"] == "表三" and f.refs[0]["cell"] == "J7"
+
+
+def test_cached_formula_agreeing_is_fine():
+    rep = report(sample("huaian-2024"))
+    _formula(rep, F.CellKey("t3", "1", "total"), cached=True, value=3119)
+    assert check_report(rep).errors == 0
+
+
+def test_text_in_a_cell_skips_its_sums_but_is_an_error():
+    data = sample("huaian-2024")
+    data["t3"]["3.1"]["natural"] = "1288件"
+    result = check_report(report(data))
+    assert [f.code for f in result.findings if f.level == "error"] == ["value-text"]
