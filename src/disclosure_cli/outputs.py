@@ -36,6 +36,9 @@ def atomic_path(path: Path, *, force: bool = False) -> Iterator[Path]:
         raise OutputError(f"无法在该文件夹写入：{e.strerror or e}", code="output-unwritable", path=str(path)) from None
     os.close(fd)
     tmp_path = Path(tmp)
+    _umask = os.umask(0)
+    os.umask(_umask)
+    os.chmod(tmp_path, 0o666 & ~_umask)  # mkstemp makes 0600; outputs are ordinary files
     try:
         yield tmp_path
         if not force and path.exists():

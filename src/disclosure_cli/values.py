@@ -80,7 +80,7 @@ def read_value(raw: object) -> Reading:
     if _THOUSANDS_RE.fullmatch(folded):
         notes += [NUMERIC_TEXT, THOUSANDS]
         return Reading(NUMBER, _number(folded.replace(",", "")), tuple(notes))
-    return Reading(TEXT, notes=tuple(notes))
+    return Reading(TEXT)
 
 
 def display(raw: object) -> str:

@@ -182,6 +182,14 @@ class _Builder:
             return F.FORMATS[stamp[W.STAMP_FORMAT]], "stamp"
         # signs of each version: labels only one of them has
         sets = {fid: {F.normalize_label(x) for x in fmt.labels()} for fid, fmt in F.FORMATS.items()}
+        every = set().union(*sets.values())
+        if not any(lab in s.index for s in self.sheets for lab in every):
+            raise InputError(
+                "不是政府信息公开工作年度报告的工作簿：找不到统一格式的任何表格标签"
+                "（请用 disclosure new 生成模板后填写）",
+                code="xlsx-unknown-template",
+                path=str(self.path),
+            )
         score = {}
         for fid, labels in sets.items():
             others = set().union(*(v for k, v in sets.items() if k != fid))

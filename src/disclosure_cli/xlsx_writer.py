@@ -88,6 +88,15 @@ def _styles():
     }
 
 
+def _print_setup(ws, landscape: bool) -> None:
+    """Print on A4, as wide as one page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
 def _protect(ws) -> None:
     """Protect labels against accidental edits: no password; inputs are unlocked; the clerk
     may still resize and format rows and columns."""
@@ -283,6 +292,7 @@ def _text(ws, report: Report) -> None:
                 cell.number_format = "@"
             ws.row_dimensions[r].height = _row_height(body, 98) if body else 30
             r += 1
+    _print_setup(ws, landscape=True)
     _protect(ws)
 
 
@@ -385,6 +395,13 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
         ws.column_dimensions["A"].width = 26
     for r in range(g.header_rows):
         ws.row_dimensions[top + r].height = 36
+    for gc in g.cells:  # long labels wrap: give their rows the height they need
+        if gc.kind == L.LABEL and gc.rowspan == 1:
+            width = sum(ws.column_dimensions[get_column_letter(c + 1)].width for c in range(gc.col, gc.last_col + 1))
+            need = _row_height(gc.text, width - 2)
+            dim = ws.row_dimensions[top + gc.row]
+            dim.height = max(dim.height or 0, need)
+    _print_setup(ws, landscape=table.layout != F.LAYOUT_BLOCKS)
     _protect(ws)
 
 

@@ -1,0 +1,40 @@
+"""The README's two set-up commands are the ones that work, and CI runs the test one."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+
+def _commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    first = readme.split("\n## ", 2)[1]  # the first section
+    return re.findall(r"```bash\n(.+?)\n```", first)
+
+
+def test_readme_has_exactly_two_commands():
+    cmds = _commands()
+    assert len(cmds) == 2
+    install_run, install_test = cmds
+    assert "pip install -e ." in install_run and "disclosure " in install_run and "samples/" in install_run
+    assert "pip install -e '.[test]'" in install_test and "pytest" in install_test
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    lines = [l.strip() for l in ci.splitlines() if l.strip() and not l.strip().startswith("#")]
+    assert lines[-1] == _commands()[1]
+
+
+def test_readme_main_command_runs(tmp_path, cli, monkeypatch):
+    """The main command, run here in-process (the install part is what CI does)."""
+    cmd = _commands()[0].split("&&")[-1].strip()
+    args = cmd.split()[1:]
+    monkeypatch.chdir(ROOT)
+    out_args = []
+    for a in args:  # write into a temporary folder, not the checkout
+        out_args.append(str(tmp_path / a.split("/", 1)[1]) if a.startswith("out/") else a)
+    res = cli(*out_args)
+    assert res.exit_code in (0, 1), res.stderr
+    assert any(tmp_path.iterdir())
