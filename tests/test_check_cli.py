@@ -1,0 +1,133 @@
+"""`disclosure check` and `disclosure rules`: output equals the library, exit codes, colour."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from disclosure_cli.checks import check_files
+from disclosure_cli.checks.reference import rules_json, rules_markdown
+
+from _check_data import sample
+from conftest import SAMPLES
+
+ZHUJIE = SAMPLES / "zhujie-2020.json"
+HUAIAN = SAMPLES / "huaian-2024.json"
+
+
+def _write(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def broken(tmp_path):
+    data = sample("huaian-2024")
+    data["t3"]["1"]["natural"] = 3000
+    return _write(tmp_path, "broken.json", data)
+
+
+def test_json_output_equals_library(cli, broken):
+    r = cli("check", "--format", "json", ZHUJIE, HUAIAN, broken)
+    assert r.exit_code == 1
+    assert json.loads(r.stdout) == check_files([str(ZHUJIE), str(HUAIAN), str(broken)])
+
+
+def test_json_shape(cli):
+    r = cli("check", "--format", "json", ZHUJIE)
+    out = json.loads(r.stdout)
+    assert out["schema"] == 1
+    (f,) = out["files"]
+    assert {"path", "format", "year", "org", "errors", "warnings", "infos", "findings"} <= set(f)
+    assert (f["format"], f["year"], f["errors"], f["warnings"], f["infos"]) == ("2019", 2020, 0, 5, 0)
+    for finding in f["findings"]:
+        assert {"code", "level", "message", "refs"} <= set(finding)
+
+
+@pytest.mark.parametrize(
+    "args,code",
+    [
+        ((HUAIAN,), 0),
+        ((ZHUJIE,), 0),
+        (("--strict", ZHUJIE), 1),
+        (("--strict", HUAIAN), 0),
+        (("--strict", "--ignore", "value-blank,text-year-other,section-empty", ZHUJIE), 0),
+        (("--strict", "--ignore", "value-*", ZHUJIE), 1),
+        (("--strict", "--select", "value-*", ZHUJIE), 1),
+        (("--select", "no-such-rule", HUAIAN), 2),
+    ],
+)
+def test_exit_codes(cli, args, code):
+    assert cli("check", *args).exit_code == code
+
+
+def test_errors_exit_1_and_unreadable_exit_2_while_others_are_checked(cli, tmp_path, broken):
+    assert cli("check", broken).exit_code == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    r = cli("check", "--format", "json", bad, broken)
+    assert r.exit_code == 2
+    files = json.loads(r.stdout)["files"]
+    assert files[0]["error"]["code"] == "json-invalid" and "message" in files[0]["error"]
+    assert files[1]["errors"] > 0
+    r = cli("check", tmp_path / "missing.json")
+    assert r.exit_code == 2 and "文件不存在" in r.stdout
+
+
+def test_unreadable_previous_is_exit_2(cli, tmp_path):
+    r = cli("check", "--previous", tmp_path / "nope.json", HUAIAN)
+    assert r.exit_code == 2
+
+
+def test_previous_option(cli, tmp_path):
+    data = sample("huaian-2024")
+    prev = sample("huaian-2024")
+    prev["year"] = 2023
+    prev["t3"]["4"] = dict(data["t3"]["2"])
+    prev["t3"]["4"]["natural"] = 40
+    p = _write(tmp_path, "prev.json", prev)
+    r = cli("check", "--format", "json", "--previous", p, HUAIAN)
+    assert r.exit_code == 1
+    codes = [f["code"] for f in json.loads(r.stdout)["files"][0]["findings"]]
+    assert "prev-carry-over" in codes
+    assert json.loads(r.stdout) == check_files([str(HUAIAN)], previous=str(p))
+
+
+def test_text_output_plain_when_not_a_terminal(cli, broken):
+    r = cli("check", ZHUJIE, broken, env={"NO_COLOR": "1"})
+    out = r.stdout
+    assert "\x1b[" not in out
+    assert "曲靖市麒麟区珠街街道 2020 年度，2019 版格式 —— 错误 0，警告 5，提示 0" in out
+    assert "三、收到和处理政府信息公开申请情况" in out
+    assert "警告 value-blank  表三 1.属于国家秘密 / 社会公益组织" in out
+    assert "自然人列：新收 3000 + 上年结转 34 = 3034，但办理结果总计 2932 + 结转下年度 103 = 3035，相差 1" in out
+
+
+def test_quiet_prints_only_summaries(cli):
+    r = cli("check", "-q", ZHUJIE, HUAIAN)
+    lines = [x for x in r.stdout.splitlines() if x.strip()]
+    assert len(lines) == 2 and all("——" in x for x in lines)
+
+
+def test_rules_command(cli):
+    r = cli("rules", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout) == rules_json()
+    r = cli("rules", "--format", "markdown")
+    assert r.stdout == rules_markdown()
+    r = cli("rules")
+    assert r.exit_code == 0 and "sum-balance" in r.stdout and "表内勾稽关系" in r.stdout
+
+
+def test_check_does_not_import_renderers():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from disclosure_cli.checks import check_files; "
+        "check_files([sys.argv[1]]); "
+        "print(sorted(m for m in ('docx', 'jinja2', 'openpyxl') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(HUAIAN)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
