@@ -59,6 +59,16 @@ class Document:
 # Values
 # --------------------------------------------------------------------------------------------
 
+# Characters XML (and so Word and HTML) cannot hold: C0 controls other than tab and line breaks,
+# lone surrogates, U+FFFE/U+FFFF. A vertical tab or form feed (pasted from Word) is a line break.
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+_INVALID = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text as it can be printed: characters that no document can hold are dropped."""
+    return _INVALID.sub("", str(text).translate(_BREAKS))
+
 
 def _number_text(v: int | float) -> str:
     if isinstance(v, bool):
@@ -83,7 +93,7 @@ def value_text(report: Report, key: CellKey) -> str:
         return ""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return _number_text(raw)
-    return str(raw).strip()
+    return clean(str(raw)).strip()
 
 
 # --------------------------------------------------------------------------------------------
@@ -196,26 +206,30 @@ def intro_text(report: Report) -> str:
 def document(report: Report, *, draft: bool = False) -> Document:
     """The report's content in reading order, for every renderer."""
     fmt = report.format
-    doc = Document(report, report.title, title_lines(report), draft=draft)
+    title = clean(report.title)
+    doc = Document(report, title, tuple(clean(t) for t in title_lines(report)), draft=draft)
     add = doc.blocks.append
-    add(Block(TITLE, report.title))
-    add(Block(INTRO, intro_text(report)))
+    add(Block(TITLE, title))
+    add(Block(INTRO, clean(intro_text(report))))
     tables = {t.id: t for t in fmt.tables}
     for section in fmt.sections:
         add(Block(HEADING, section.heading, level=1, section=section.id))
         for p in report.sections.get(section.id, []):
+            text = clean(p.text).strip()
+            if not text:
+                continue
             level = p.heading_level
             if level:
-                add(Block(HEADING, p.text.strip(), level=level, section=section.id))
+                add(Block(HEADING, text, level=level, section=section.id))
             else:
-                add(Block(PARA, p.text.strip(), section=section.id))
+                add(Block(PARA, text, section=section.id))
         if section.table and section.table in tables:
             add(Block(TABLE, tables[section.table].title, grid=table_grid(tables[section.table]), section=section.id))
     if report.org:
-        add(Block(SIGNATURE, report.org))
+        add(Block(SIGNATURE, clean(report.org)))
     date = format_date(report.meta.get("published"))
     if date:
-        add(Block(DATE, date))
+        add(Block(DATE, clean(date)))
     return doc
 
 
