@@ -71,10 +71,10 @@ class Context:
         cell = report.cells.get(key)
         if cell is None:
             value = None
-        elif cell.formula is not None:
-            value = (self.value(key) if not previous else cell.value) if cell.cached is False else cell.value
-            if value is None and cell.state != V.NUMBER:
-                value = cell.raw
+        elif self.uncached_formula(cell) and not previous:
+            value = self.value(key)  # recomputed
+        elif cell.formula is not None and cell.state == V.NUMBER:
+            value = cell.value  # the cached result
         else:
             value = cell.raw
         ref = {"table": key.table, "row": key.row, "column": key.column, "value": value}
@@ -134,9 +134,7 @@ class Context:
     def _ref_order(self, ref: dict) -> tuple:
         prev = 1 if ref.get("previous") else 0
         if "table" in ref:
-            section = self.fmt.table(ref["table"]).section if ref["table"] in {
-                t.id for t in self.fmt.tables
-            } else "9"
+            section = next((t.section for t in self.fmt.tables if t.id == ref["table"]), None)
             key = F.CellKey(ref["table"], str(ref.get("row")), str(ref.get("column")))
             return (self._section_order.get(section, 99), 0, self._cell_order.get(key, 10_000), prev)
         if "section" in ref:
