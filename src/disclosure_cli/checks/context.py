@@ -144,18 +144,6 @@ class Context:
             return (0, 0, FIELDS.index(name) if name in FIELDS else len(FIELDS), prev)
         return (0, 0, 0, prev)
 
-    def section_of(self, finding: Finding) -> str | None:
-        """The section a finding belongs to (for grouping), None for the report as a whole."""
-        if not finding.refs:
-            return None
-        ref = finding.refs[0]
-        if "table" in ref:
-            try:
-                return self.fmt.table(ref["table"]).section
-            except KeyError:
-                return None
-        return ref.get("section")
-
     def emit(self, code: str, message: str, refs=(), **args) -> Finding:
         rule = CATALOGUE[code]  # KeyError: a code missing from the catalogue is a bug
         refs = list(refs)
