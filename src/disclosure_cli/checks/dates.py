@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from ..model import KIND_COUNTY_GOV, KIND_DEPARTMENT, KINDS
+from ..deadlines import deadline_of, parse_date
+from ..model import KINDS
 from .context import Context
-
-# 条例第四十九条: month and day of the year after the report year.
-_DEADLINES = {KIND_DEPARTMENT: (1, 31), KIND_COUNTY_GOV: (3, 31)}
-_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\S*)?\s*")
-
-
-def parse_date(text: str) -> dt.date | None:
-    m = _DATE.fullmatch(text or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def _cn(d: dt.date) -> str:
@@ -45,8 +31,7 @@ def check(ctx: Context) -> None:
             f"发布日期“{published_text}”无法识别，应写成 2025-01-20 的形式",
             [ctx.field_ref("meta.published", published_text)],
         )
-    deadline = parse_date(deadline_text) if deadline_text else None
-    if deadline_text and deadline is None:
+    if deadline_text and parse_date(deadline_text) is None:
         ctx.emit(
             "meta-invalid",
             f"公开期限“{deadline_text}”无法识别，应写成 2025-01-31 的形式",
@@ -54,11 +39,8 @@ def check(ctx: Context) -> None:
         )
     if r.year is None:
         return
-    basis = "本地通知规定的期限"
-    if deadline is None and kind in _DEADLINES:
-        month, day = _DEADLINES[kind]
-        deadline = dt.date(r.year + 1, month, day)
-        basis = f"条例第四十九条（{KINDS[kind]}）"
+    due = deadline_of(r)
+    deadline, basis = (due.date, due.basis) if due else (None, "")
     if published is None:
         if not published_text and deadline is not None:
             ctx.emit(
