@@ -133,6 +133,7 @@ def _unknown_ids(report: Report, table: F.Table, tdata: dict) -> None:
                     source=Source(path=_path(table.id, row_id, col_id)),
                     table=table.id,
                     row=row_id,
+                    column=col_id,
                 )
             )
 

@@ -118,6 +118,7 @@ class Problem:
     source: Source | None = None
     table: str | None = None
     row: str | None = None
+    column: str | None = None
 
 
 @dataclass

@@ -398,11 +398,12 @@ class _Builder:
                 self._problem(
                     "label-altered",
                     f"{block_label}的列标签“{v}”与统一格式“{col.label}”不一致",
-                    label=col.label, found=v, source=sheet.source(r, c), table=table.id,
+                    label=col.label, found=v, source=sheet.source(r, c), table=table.id, column=col.id,
                 )
             else:
                 self._problem(
-                    "label-missing", f"{block_label}中找不到列“{col.label}”", label=col.label, table=table.id
+                    "label-missing", f"{block_label}中找不到列“{col.label}”", label=col.label, table=table.id,
+                    column=col.id,
                 )
         return found
 
@@ -539,7 +540,7 @@ class _Builder:
                     self._problem(
                         "label-missing",
                         f"{table.sheet}中“{group.label}”下找不到列“{col.label}”",
-                        label=col.label, table=table.id, row=group.id,
+                        label=col.label, table=table.id, row=group.id, column=col.id,
                     )
         return out
 

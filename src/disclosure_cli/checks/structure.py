@@ -10,7 +10,6 @@ from . import labels as L
 from .context import Context
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
-_PATH_COLUMN = re.compile(r'(?:\.([A-Za-z_][A-Za-z0-9_]*)|\["([^"]+)"\])$')
 
 # Problem codes of the readers that are rules of their own; the others go to structure-other.
 _DIRECT = {"label-missing", "label-altered", "section-missing", "section-order", "table-missing", "unknown-cell"}
@@ -52,14 +51,6 @@ def check_identity(ctx: Context) -> None:
             )
 
 
-def _column(p: Problem) -> str | None:
-    if p.source is not None and p.source.path:
-        m = _PATH_COLUMN.search(p.source.path)
-        if m:
-            return m.group(1) or m.group(2)
-    return None
-
-
 def _other_formats(fmt: F.Format):
     return [f for f in F.FORMATS.values() if f.id != fmt.id]
 
@@ -70,7 +61,7 @@ def _problem_ref(p: Problem) -> dict:
         ref["table"] = p.table
         if p.row:
             ref["row"] = p.row
-        col = _column(p)
+        col = p.column
         if col:
             ref["column"] = col
         ref["value"] = p.found
@@ -90,7 +81,7 @@ def _is_other_version(fmt: F.Format, p: Problem) -> F.Format | None:
     if p.code in _OLD_FORMAT:
         return next(iter(_other_formats(fmt)), None)
     if p.code == "unknown-cell" and p.table:
-        col = _column(p)
+        col = p.column
         for other in _other_formats(fmt):
             try:
                 table = other.table(p.table)
@@ -132,7 +123,7 @@ def check_problems(ctx: Context) -> None:
         first = problems[0]
         refs = [_problem_ref(p) for p in problems]
         if first.code == "unknown-cell" and first.table:
-            cols = [c for c in (_column(p) for p in problems) if c]
+            cols = [c for c in (p.column for p in problems) if c]
             table_name = L.table_name(fmt.table(first.table)) if first.table in {t.id for t in fmt.tables} else first.table
             if other_id is not None:
                 other = F.FORMATS[other_id]
