@@ -7,8 +7,8 @@ theme font can override the Chinese fonts: every style names its fonts directly,
 Chinese font in ``w:eastAsia``. Page and type follow GB/T 9704-2012《党政机关公文格式》:
 
 - A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (版心 156 × 225 mm);
-- 22 lines of 28 characters: body 三号 (16 pt) 仿宋_GB2312, fixed line spacing 28.95 pt
-  (document grid of 22 lines), characters condensed by 0.25 pt so that 28 fill a line;
+- 22 lines a page: body 三号 (16 pt) 仿宋_GB2312, fixed line spacing 28.95 pt (document grid of
+  22 lines); 27 characters a line (see the note at ``LINE`` on the standard's 28);
 - title 二号 (22 pt) 方正小标宋简体, centred; 一级标题 三号黑体, 二级标题 三号楷体_GB2312,
   三级标题 三号仿宋_GB2312; first-line indent of two characters;
 - page number ``— 1 —`` in 四号 半角宋体, a PAGE field in the footer, odd pages right and even
@@ -60,10 +60,10 @@ SIHAO = 28  # 四号 14 pt
 WUHAO = 21  # 五号 10.5 pt
 
 LINE = 579  # 28.95 pt in twips: 225 mm / 22 lines
-# 28 characters of 16 pt need 448 pt; the text block is 442.2 pt wide. Word's character grid
-# (docGrid linesAndChars) would squeeze them, but LibreOffice and WPS render that grid with wide
-# gaps, so the body text is condensed by 0.25 pt per character instead (in 1/20 pt).
-CONDENSE = -5
+# 28 characters of 16 pt need 448 pt; the text block is 442.2 pt wide, so a line holds 27.
+# GB/T 9704 gets 28 through Word's character grid (docGrid linesAndChars), but LibreOffice renders
+# that grid with wide gaps between characters, and condensing the letter spacing instead makes
+# LibreOffice drop the punctuation mark at the end of some lines. We keep natural spacing.
 
 
 def rfonts(east_asia: str, latin: str = LATIN) -> str:
@@ -124,7 +124,7 @@ def styles_xml() -> str:
             based=None,
             default=True,
             ppr=body_ppr,
-            rpr=rfonts(FANGSONG) + f'<w:spacing w:val="{CONDENSE}"/><w:sz w:val="{SANHAO}"/><w:szCs w:val="{SANHAO}"/>',
+            rpr=rfonts(FANGSONG) + f'<w:sz w:val="{SANHAO}"/><w:szCs w:val="{SANHAO}"/>',
             extra="<w:qFormat/>",
         ),
         style(
@@ -132,7 +132,7 @@ def styles_xml() -> str:
             "Title",
             nxt="Normal",
             ppr=f'<w:keepNext/><w:spacing w:before="0" w:after="{LINE}" w:line="700" w:lineRule="exact"/>{no_indent}<w:jc w:val="center"/><w:outlineLvl w:val="0"/>',
-            rpr=rfonts(XIAOBIAOSONG, XIAOBIAOSONG) + f'<w:spacing w:val="0"/><w:sz w:val="{ERHAO}"/><w:szCs w:val="{ERHAO}"/>',
+            rpr=rfonts(XIAOBIAOSONG, XIAOBIAOSONG) + f'<w:sz w:val="{ERHAO}"/><w:szCs w:val="{ERHAO}"/>',
             extra="<w:qFormat/>",
         ),
         style(
@@ -169,7 +169,7 @@ def styles_xml() -> str:
             "TableText",
             "Table Text",
             ppr=f'{table_ppr}<w:jc w:val="center"/>',
-            rpr=rfonts(FANGSONG) + f'<w:spacing w:val="0"/><w:sz w:val="{WUHAO}"/><w:szCs w:val="{WUHAO}"/>',
+            rpr=rfonts(FANGSONG) + f'<w:sz w:val="{WUHAO}"/><w:szCs w:val="{WUHAO}"/>',
         ),
         style(
             "TableLabel",
@@ -188,13 +188,13 @@ def styles_xml() -> str:
             "Header",
             "header",
             ppr=f'<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>{no_indent}<w:jc w:val="center"/>',
-            rpr=rfonts(HEITI) + f'<w:spacing w:val="0"/><w:sz w:val="{SIHAO}"/><w:szCs w:val="{SIHAO}"/>',
+            rpr=rfonts(HEITI) + f'<w:sz w:val="{SIHAO}"/><w:szCs w:val="{SIHAO}"/>',
         ),
         style(
             "Footer",
             "footer",
             ppr=f'<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>{no_indent}',
-            rpr=rfonts(SONGTI, SONGTI) + f'<w:spacing w:val="0"/><w:sz w:val="{SIHAO}"/><w:szCs w:val="{SIHAO}"/>',
+            rpr=rfonts(SONGTI, SONGTI) + f'<w:sz w:val="{SIHAO}"/><w:szCs w:val="{SIHAO}"/>',
         ),
         style("DefaultParagraphFont", "Default Paragraph Font", kind="character", based=None, default=True, extra='<w:uiPriority w:val="1"/><w:semiHidden/>'),
         style(
@@ -265,7 +265,7 @@ def settings_xml() -> str:
         '<w:evenAndOddHeaders/>'
         '<w:defaultTabStop w:val="420"/>'
         '<w:drawingGridVerticalSpacing w:val="579"/>'
-        '<w:characterSpacingControl w:val="compressPunctuation"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/>'
         '<w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/>'
         '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
