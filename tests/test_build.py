@@ -50,6 +50,14 @@ def test_builds_both_outputs_next_to_the_input(cli, work):
     assert (work / "huaian-2024.json").read_bytes() == before
     assert (work / "huaian-2024.json").stat().st_mtime_ns == mtime
     assert not [n for n in listing(work) if n.endswith(".tmp")]
+    # the build is recorded without revealing the clerk's folders in what gets published
+    page = (work / "huaian-2024.html").read_text(encoding="utf-8")
+    assert '<meta name="disclosure-build" content="sha256=' in page
+    with zipfile.ZipFile(work / "huaian-2024.docx") as z:
+        core = z.read("docProps/core.xml").decode("utf-8")
+    assert "disclosure-build sha256=" in core
+    for text in (page, core):
+        assert str(work) not in text and work.name not in text
 
 
 def test_outdir_several_inputs_and_workbook_input(cli, work):

@@ -8,8 +8,9 @@
 3. output names derive from the input (``report.xlsx`` → ``OUTDIR/report.docx``,
    ``report.html``; with ``fragment`` the body-only ``report.fragment.html``); an existing output
    is replaced only with ``force`` or when an earlier build of the same input wrote it and it has
-   not been edited since (the input's path and SHA-256 are recorded in the Word document's core
-   properties and in the page's ``<meta name="disclosure-build">``);
+   not been edited since (the SHA-256 of the input and of its full path are recorded in the Word
+   document's core properties and in the page's ``<meta name="disclosure-build">``; the path
+   itself is not, so a published page does not reveal the clerk's folders);
 4. every file is written to a temporary name in the same folder and renamed into place.
 
 The input is only ever read.
@@ -23,7 +24,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
-from urllib.parse import quote, unquote
 
 from .errors import OutputError, UsageError
 from .model import Report
@@ -35,7 +35,7 @@ TARGETS = (DOCX, HTML)
 
 STAMP_PREFIX = "disclosure-build"
 _PLACEHOLDER = "0" * 64
-_STAMP_RE = re.compile(r"sha256=([0-9a-f]{64});path=([^;\s\"'<>]*)(?:;digest=([0-9a-f]{64}))?")
+_STAMP_RE = re.compile(r"sha256=([0-9a-f]{64});source=([0-9a-f]{32})(?:;digest=([0-9a-f]{64}))?")
 
 
 # --------------------------------------------------------------------------------------------
@@ -50,6 +50,11 @@ class Source:
     path: str
     sha256: str
 
+    @property
+    def path_id(self) -> str:
+        """Identifies the input's location without revealing it."""
+        return hashlib.sha256(self.path.encode("utf-8")).hexdigest()[:32]
+
     @classmethod
     def of(cls, path: str | Path) -> "Source":
         p = Path(path).resolve()
@@ -60,11 +65,12 @@ class Source:
         return cls(str(p), h.hexdigest())
 
     def stamp(self, digest: str | None = None) -> str:
-        out = f"sha256={self.sha256};path={quote(self.path, safe='/')}"
+        out = f"sha256={self.sha256};source={self.path_id}"
         return out + (f";digest={digest}" if digest else "")
 
-    def same_input(self, sha256: str, path: str) -> bool:
-        return sha256 == self.sha256 or unquote(path) == self.path
+    def same_input(self, sha256: str, path_id: str) -> bool:
+        """Same file (edited or not), or same content (copied elsewhere)."""
+        return sha256 == self.sha256 or path_id == self.path_id
 
 
 def _seal(text: str) -> str:
@@ -75,7 +81,7 @@ def _seal(text: str) -> str:
 
 
 def _html_source(path: Path) -> tuple[str, str] | None:
-    """(sha256, path) recorded in an HTML output of ours that nobody edited since, else None."""
+    """(sha256, path id) recorded in an HTML output of ours that nobody edited since, else None."""
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
@@ -91,7 +97,7 @@ def _html_source(path: Path) -> tuple[str, str] | None:
 
 
 def _docx_source(path: Path) -> tuple[str, str] | None:
-    """(sha256, path) recorded in a Word output of ours that was not saved again since (a save
+    """(sha256, path id) recorded in a Word output of ours that was not saved again since (a save
     in Word, WPS or LibreOffice raises the revision number), else None."""
     try:
         from defusedxml import ElementTree as ET
