@@ -345,17 +345,12 @@ class _Builder:
                 continue
             prev = max((found[r.id] for r in rows[:i] if r.id in found), default=lo - 1)
             nxt = min((found[r.id] for r in rows[i + 1 :] if r.id in found), default=hi + 1)
-            best, best_pos = 0.0, None
-            for (r, c), v in sheet.values.items():
-                if not (prev < r < nxt and label_cols[0] <= c <= label_cols[1]) or not isinstance(v, str):
-                    continue
-                norm = F.normalize_label(v)
-                if norm in known or r in found.values():
-                    continue
-                ratio = difflib.SequenceMatcher(None, norm, F.normalize_label(row.label)).ratio()
-                if ratio > best:
-                    best, best_pos = ratio, (r, c, v)
-            if best_pos and best >= _FUZZY:
+            taken = set(found.values())
+            best_pos = _closest(
+                sheet, row.label, known,
+                lambda r, c: prev < r < nxt and label_cols[0] <= c <= label_cols[1] and r not in taken,
+            )
+            if best_pos:
                 r, c, v = best_pos
                 found[row.id] = r
                 self._problem(
@@ -382,17 +377,9 @@ class _Builder:
         for col in columns:
             if col.id in found:
                 continue
-            best, best_pos = 0.0, None
-            for (r, c), v in sheet.values.items():
-                if not (lo <= r <= hi) or not isinstance(v, str) or c in found.values():
-                    continue
-                norm = F.normalize_label(v)
-                if norm in known:
-                    continue
-                ratio = difflib.SequenceMatcher(None, norm, F.normalize_label(col.label)).ratio()
-                if ratio > best:
-                    best, best_pos = ratio, (r, c, v)
-            if best_pos and best >= _FUZZY:
+            taken = set(found.values())
+            best_pos = _closest(sheet, col.label, known, lambda r, c: lo <= r <= hi and c not in taken)
+            if best_pos:
                 r, c, v = best_pos
                 found[col.id] = c
                 self._problem(
@@ -584,6 +571,23 @@ class _Builder:
         for key, cell in report.cells.items():
             if cell.formula is not None and not cell.cached:
                 value(key)
+
+
+def _closest(sheet: _Sheet, label: str, known: set[str], where) -> tuple[int, int, str] | None:
+    """The text cell at an allowed position that most resembles ``label`` (an altered official
+    label), if it is similar enough; cells holding another official label are not candidates."""
+    target = F.normalize_label(label)
+    best, best_pos = 0.0, None
+    for (r, c), v in sheet.values.items():
+        if not isinstance(v, str) or not where(r, c):
+            continue
+        norm = F.normalize_label(v)
+        if norm in known:
+            continue
+        ratio = difflib.SequenceMatcher(None, norm, target).ratio()
+        if ratio > best:
+            best, best_pos = ratio, (r, c, v)
+    return best_pos if best >= _FUZZY else None
 
 
 def _text_value(raw) -> str:
