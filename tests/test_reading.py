@@ -159,3 +159,35 @@ def test_input_never_modified(cli, tmp_path):
         cli("export", path, "-o", tmp_path / (path.stem + ".json"))
         cli("new", "--data", path, "-o", tmp_path / (path.stem + ".xlsx"))
         assert path.read_bytes() == before
+
+
+def test_xml_is_parsed_with_defusedxml():
+    """openpyxl switches to defusedxml when it is installed (a runtime dependency of ours)."""
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML is True
+
+
+def test_billion_laughs_is_refused(tmp_path, cli):
+    """An entity-expansion bomb inside a workbook part is refused, not expanded."""
+    import io
+    import zipfile
+
+    src = (SAMPLES / "huaian-2024.xlsx").read_bytes()
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+    )
+    zin = zipfile.ZipFile(io.BytesIO(src))
+    out = tmp_path / "laughs.xlsx"
+    with zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet5.xml":
+                body = data.split(b"?>", 1)[-1]
+                data = bomb + body.replace(b"<sheetData>", b"<sheetData>&lol3;", 1)
+            zout.writestr(info, data)
+    res = cli("export", out)
+    assert res.exit_code == 2 and "Traceback" not in res.stderr
+    assert "无法打开" in res.stderr
