@@ -111,3 +111,28 @@ def test_export_writes_json(cli, tmp_path):
     assert json.loads(out.read_text("utf-8")) == json.loads((SAMPLES / "huaian-2024.json").read_text("utf-8"))
     res = cli("export", SAMPLES / "huaian-2024.xlsx", "-o", out)
     assert res.exit_code == 2  # exists
+
+
+@pytest.mark.parametrize("sample,year,fid", [("huaian-2024.xlsx", 2025, "2021"), ("zhujie-2020.json", 2021, "2021")])
+def test_new_year_from_last_years_report(cli, tmp_path, sample, year, fid):
+    """--from: the unit's details and 上年结转 = last year's 结转下年度继续办理 (all columns),
+    crossing from the 2019 to the 2021 format where the years do."""
+    from disclosure_cli.checks import check_report
+
+    last = load(SAMPLES / sample)
+    res, out = _new(cli, tmp_path, "--from", SAMPLES / sample)
+    assert res.exit_code == 0, res.stderr
+    new = load(out)
+    assert (new.year, new.format.id, new.org) == (year, fid, last.org)
+    assert new.meta.get("phone", "") == last.meta.get("phone", "")
+    assert not new.meta.get("published") and not any(new.sections.values())
+    for col in ("natural", "commercial", "research", "nonprofit", "legal", "other", "total"):
+        assert new.number("t3", "2", col) == last.number("t3", "4", col)
+    assert new.cell("t3", "2", "total").formula  # totals stay live formulas
+    codes = {f.code for f in check_report(new, last).findings}
+    assert "prev-carry-over" not in codes and "prev-year-not-consecutive" not in codes
+
+
+def test_from_and_data_are_exclusive(cli, tmp_path):
+    res, _ = _new(cli, tmp_path, "--from", SAMPLES / "huaian-2024.json", "--data", SAMPLES / "huaian-2024.json")
+    assert res.exit_code == 2 and "--from" in res.stderr

@@ -38,9 +38,13 @@ def new_template(
     year: int | None = None,
     format_id: str | None = None,
     data: Path | None = None,
+    previous: Path | None = None,
     force: bool = False,
 ) -> Report:
-    """Write a template to ``out``; returns the report it was made from."""
+    """Write a template to ``out``; returns the report it was made from.
+
+    ``data`` pre-fills everything from a data form or workbook; ``previous`` starts a new year
+    from last year's report (unit details and the carry-over pre-filled)."""
     from .outputs import check_writable
     from .xlsx_writer import blank_report, write_workbook
 
@@ -48,6 +52,16 @@ def new_template(
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"输出文件应以 .xlsx 结尾：{out}", code="usage-suffix")
     check_writable(out, force=force)
+    if data is not None and previous is not None:
+        raise UsageError("--data 和 --from 只能选一个", code="usage-conflict")
+    if previous is not None:
+        from .reader import load
+
+        report = carried_over(load(previous), year=year, format_id=format_id)
+        if org is not None:
+            report.org = org
+        write_workbook(report, out, prefilled=True, force=force)
+        return report
     if data is not None:
         from .reader import load
 
@@ -70,3 +84,41 @@ def new_template(
     report = blank_report(fmt, org or "", year)
     write_workbook(report, out, prefilled=False, force=force)
     return report
+
+
+# Unit details that stay the same from one year to the next.
+CARRIED_META = ("website", "address", "postcode", "phone", "fax", "email", "kind")
+CARRY_FROM, CARRY_TO = "4", "2"  # 表三 结转下年度继续办理 → next year's 上年结转
+
+
+def carried_over(last: Report, *, year: int | None = None, format_id: str | None = None) -> Report:
+    """A new year's report started from last year's: the unit's details, and 表三's
+    上年结转 row taken from last year's 结转下年度继续办理 (条例 carry-over rule)."""
+    from .model import Cell
+    from .xlsx_writer import blank_report
+
+    if last.year is None and year is None:
+        raise UsageError("上年报告没有报告年度，请用 --year 指定新报告的年度", code="usage-year")
+    new_year = year if year is not None else last.year + 1
+    fmt = choose_format(new_year, format_id)
+    report = blank_report(fmt, last.org, new_year)
+    report.meta = {k: last.meta[k] for k in CARRIED_META if last.meta.get(k)}
+    t3 = fmt.table("t3")
+    for key in t3.cells():
+        if key.row == CARRY_TO and not fmt.is_total(key):
+            prev = last.cells.get(F.CellKey("t3", CARRY_FROM, key.column))
+            if prev is not None and prev.state == "number":
+                report.cells[key] = Cell.read(key, prev.value, report.cells[key].source)
+    # totals as the template's formulas will show them, so that they are written as formulas
+    for key, rel in fmt.definitions.items():
+        report.cells[key] = Cell.read(key, _shown_sum(report, rel.left), report.cells[key].source)
+    return report
+
+
+def _shown_sum(report: Report, parts) -> int | float:
+    fmt = report.format
+    total = 0
+    for k in parts:
+        rel = fmt.definitions.get(k)
+        total += _shown_sum(report, rel.left) if rel else report.cells[k].number
+    return total

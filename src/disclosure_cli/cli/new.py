@@ -19,14 +19,22 @@ def new(
     data: Optional[Path] = typer.Option(
         None, "--data", help="用已有数据预填（JSON 数据文件或已填写的工作簿）。", exists=False
     ),
+    previous: Optional[Path] = typer.Option(
+        None,
+        "--from",
+        help="从上一年度的报告开始：预填单位信息，并把上年“结转下年度继续办理”填入本年“上年结转”。",
+    ),
     force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的文件。"),
 ) -> None:
     """生成 Excel 填报模板（可用 --data 预填）。"""
     from ..template import new_template
 
     with handle_errors():
-        report = new_template(output, org=org, year=year, format_id=format_id, data=data, force=force)
+        report = new_template(
+            output, org=org, year=year, format_id=format_id, data=data, previous=previous, force=force
+        )
         console(stderr=True).print(
             f"已生成模板：{output}（{report.org or '未填机关名称'}，{report.year} 年度，"
             f"{report.format.id} 版格式 {report.format.document}）"
+            + ("；已从上年报告预填单位信息和上年结转" if previous else "")
         )
