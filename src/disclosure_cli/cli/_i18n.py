@@ -60,7 +60,6 @@ def install() -> None:
     import sys
 
     import typer.core  # noqa: F401  (loads typer's vendored click)
-    import typer.rich_utils as ru
 
     for name, mod in list(sys.modules.items()):
         if not (name == "click" or name.startswith(("click.", "typer"))) or mod is None:
@@ -71,6 +70,19 @@ def install() -> None:
             mod.ngettext = _ngettext
     _patch_help_option()
     _patch_errors()
+    # typer.rich_utils pulls in rich.markdown, markdown-it and pygments (~0.06–0.09 s): only help
+    # and usage errors need it, so its panel titles are translated when it is first imported.
+    if "typer.rich_utils" in sys.modules:
+        _patch_rich_utils(sys.modules["typer.rich_utils"])
+    elif not any(isinstance(f, _RichUtilsHook) for f in sys.meta_path):
+        sys.meta_path.insert(0, _RichUtilsHook())
+
+
+def _patch_rich_utils(ru) -> None:
+    import gettext
+
+    if getattr(ru, "_", None) is gettext.gettext:
+        ru._ = _gettext
     ru.OPTIONS_PANEL_TITLE = "选项"
     ru.COMMANDS_PANEL_TITLE = "命令"
     ru.ARGUMENTS_PANEL_TITLE = "参数"
@@ -81,6 +93,29 @@ def install() -> None:
     ru.ENVVAR_STRING = "[环境变量：{}]"
     ru.RICH_HELP = "请运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
     ru.DEPRECATED_STRING = "（已弃用）"
+
+
+class _RichUtilsHook:
+    """A meta-path finder that lets the normal import of ``typer.rich_utils`` happen, then
+    translates its constants."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "typer.rich_utils":
+            return None
+        import importlib.machinery
+
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return None
+        loader = spec.loader
+        original = loader.exec_module
+
+        def exec_module(module, _original=original):
+            _original(module)
+            _patch_rich_utils(module)
+
+        loader.exec_module = exec_module
+        return spec
 
 
 def _patch_help_option() -> None:

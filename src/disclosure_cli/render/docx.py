@@ -10,6 +10,7 @@ name and date at the end. python-docx is imported here only, lazily.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
 from importlib import resources
 from pathlib import Path
@@ -48,6 +49,7 @@ HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
 TABLE_FITS = ((21, 4), (21, 2), (18, 2), (15, 2))
 
 
+@functools.lru_cache(maxsize=1)
 def reference_docx() -> bytes:
     return resources.files("disclosure_cli.templates").joinpath("reference.docx").read_bytes()
 
@@ -59,6 +61,18 @@ def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.dateti
     d = docx.Document(io.BytesIO(reference_docx()))
     body = d.element.body
     sect_pr = body.sectPr
+    # Resolve style names once: python-docx looks a name up through every style on each call.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style_ids: dict[str, str | None] = {}
+
+    def paragraph(style: str):
+        if style not in style_ids:  # None for the default style, as python-docx does
+            style_ids[style] = d.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        p = d.add_paragraph()
+        p._p.style = style_ids[style]
+        return p
+
     for block in doc.blocks:
         if block.kind == TABLE:
             sect_pr.addprevious(_table_element(doc, block.grid))
@@ -68,8 +82,8 @@ def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.dateti
         else:
             style = STYLE[block.kind]
         if block.kind == SIGNATURE:
-            d.add_paragraph("", style="Normal")  # 正文下空一行
-        p = d.add_paragraph(style=style)
+            paragraph("Normal")  # 正文下空一行
+        p = paragraph(style)
         if block.kind == TITLE:
             for i, line in enumerate(doc.title_lines):
                 run = p.add_run(line)

@@ -8,6 +8,7 @@ imported lazily.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,11 +31,14 @@ class HtmlCell:
     align: str | None = None  # for the fragment (attributes instead of CSS)
 
 
+@functools.lru_cache(maxsize=None)
 def _template_source(name: str) -> str:
     return resources.files("disclosure_cli.templates").joinpath(name).read_text(encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=1)
 def _environment():
+    """One environment per process: templates are compiled once, not for every report."""
     import jinja2  # lazy
 
     def load(name: str):
