@@ -35,7 +35,8 @@ def broken(folder: Path, name: str = "broken.json") -> Path:
 
 
 def listing(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+    """What a clerk sees (the hidden .disclosure-state folder of incremental builds aside)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != ".disclosure-state")
 
 
 def test_builds_both_outputs_next_to_the_input(cli, work):
@@ -86,10 +87,19 @@ def test_unknown_target_is_a_usage_error(cli, work):
 
 def test_error_gate_writes_nothing(cli, work):
     bad = broken(work)
-    r = cli("build", bad, work / "huaian-2024.json", "-o", work / "out")
+    r = cli("build", bad, "-o", work / "out")
     assert r.exit_code == 1
     assert "sum-row-total" in r.output and "未生成任何文件" in r.output
     assert not (work / "out").exists()
+
+
+def test_error_gate_is_per_input(cli, work):
+    """With several inputs, the one with errors gets nothing; the others are built."""
+    bad = broken(work)
+    r = cli("build", bad, work / "huaian-2024.json", "-o", work / "out")
+    assert r.exit_code == 1
+    assert "sum-row-total" in r.output and "未生成该报告的文件" in r.output
+    assert listing(work / "out") == ["huaian-2024.docx", "huaian-2024.html"]
 
 
 def test_draft_builds_marked_outputs_and_still_exits_1(cli, work):
@@ -110,9 +120,13 @@ def test_draft_builds_marked_outputs_and_still_exits_1(cli, work):
 
 def test_unreadable_input_exits_2_and_writes_nothing(cli, work):
     (work / "bad.json").write_text("{not json", encoding="utf-8")
-    r = cli("build", work / "huaian-2024.json", work / "bad.json", "-o", work / "out")
+    r = cli("build", work / "bad.json", "-o", work / "out")
     assert r.exit_code == 2
     assert not (work / "out").exists()
+    # among good inputs: reported, the others are built, the exit code is the worst
+    r = cli("build", work / "huaian-2024.json", work / "bad.json", "-o", work / "out")
+    assert r.exit_code == 2 and "bad.json" in r.output
+    assert listing(work / "out") == ["huaian-2024.docx", "huaian-2024.html"]
 
 
 def test_existing_foreign_file_is_not_replaced(cli, work):
@@ -206,8 +220,8 @@ def test_crash_while_writing_leaves_no_partial_file(work, monkeypatch):
 
     monkeypatch.setattr(B, "render", real)
     monkeypatch.setattr(Path, "write_bytes", half)
-    with pytest.raises(OSError):
-        B.build([work / "zhujie-2020.json"], outdir=work / "o")
+    run = B.build([work / "zhujie-2020.json"], outdir=work / "o")
+    assert run.exit_code == 2 and run.outcomes[0].error["code"] == "output-unwritable"
     assert listing(work / "o") == ["huaian-2024.docx"]  # no half-written file, no temporary file
 
 

@@ -1,4 +1,5 @@
-"""``disclosure build``: the finished report as a Word document and a web page."""
+"""``disclosure build``: the finished report as a Word document and a web page, for one file
+or for folders of them (``batch.run`` does the work; this module parses and prints)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ import typer
 from ._common import app, console, handle_errors
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_STATUS_STYLE = {"built": "green", "draft": "yellow", "blocked": "bold red", "failed": "bold red", "unchanged": "dim"}
 
 
 @app.command("build")
 def build(
-    files: List[Path] = typer.Argument(..., help="填好的工作簿（.xlsx）或 JSON 数据文件，可以给多个。"),
+    files: List[Path] = typer.Argument(
+        ..., help="填好的工作簿（.xlsx）或 JSON 数据文件，或存放它们的文件夹（含子文件夹），可以给多个。"
+    ),
     outdir: Optional[Path] = typer.Option(
-        None, "--outdir", "-o", help="输出文件夹（默认为输入文件所在的文件夹）。"
+        None, "--outdir", "-o", help="输出文件夹（默认为输入文件所在的文件夹）；给的是文件夹时按原有子文件夹分别存放。"
     ),
     to: str = typer.Option("docx,html", "--to", help="输出格式，逗号分隔：docx（Word 文档）、html（网页）。"),
     draft: bool = typer.Option(
@@ -29,60 +33,212 @@ def build(
         "--fragment",
         help="网页只输出报告正文片段（文件名 *.fragment.html），便于粘贴到网站内容管理系统的编辑器。",
     ),
-    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件（即使它不是本程序由同一输入生成的）。"),
+    force: bool = typer.Option(
+        False, "--force", help="全部重新生成，并覆盖已存在的输出文件（即使它不是本程序由同一输入生成的）。"
+    ),
     previous: Optional[Path] = typer.Option(
         None, "--previous", "-p", help="上一年度的报告（工作簿或 JSON），校验时核对上年结转等数据。"
     ),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="同时处理的进程数（默认为 CPU 核数；1 表示不另开进程）。"
+    ),
+    report: Optional[Path] = typer.Option(
+        None, "--report", help="把本次运行的结果另存为 JSON 文件（每个输入的状态、问题数、截止日期、输出文件及其 SHA-256）。"
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和逐个文件的问题，只列出需要处理的报告和汇总。"),
 ) -> None:
     """生成报告：先完整校验，再输出公文格式的 Word 文档和网页。
 
-    有错误级别的问题时不生成任何文件（加 --draft 则生成草稿）。输出文件名取自输入文件名，
-    例如 report.xlsx → report.docx、report.html；已存在的输出文件只在加 --force、或它正是
-    先前由同一输入生成且未被修改过时才会被替换。输入文件不会被改动。
+    可以给文件，也可以给文件夹（自动查找其中的 .xlsx 和报告 .json，跳过临时文件、锁文件、隐藏文件和输出文件）。
+    每个报告单独处理：有错误级别的问题时不生成它的文件（加 --draft 则生成草稿），一个文件出问题不影响其他文件。
+    输入和选项都没有变化、输出也未被改动的报告直接跳过（“未变化”），加 --force 全部重新生成。
+    已存在的输出文件只在加 --force、或它正是先前由同一输入生成且未被修改过时才会被替换。输入文件不会被改动。
 
-    退出码：0 已生成；1 数据有错误（未生成，或按 --draft 生成了草稿）；2 文件无法读取、
-    输出文件已存在或用法错误。"""
+    退出码（取所有报告中最严重的）：0 全部已生成；1 有报告数据有错误（未生成，或生成了草稿）；
+    2 有文件无法读取、输出文件已存在或用法错误；3 程序内部错误。"""
     with handle_errors():
-        from ..build import build as run
+        from ..batch import run
 
-        outcome = run(files, outdir=outdir, to=to, draft=draft, fragment=fragment, force=force, previous=previous)
-        _print(outcome)
+        progress = _Progress(quiet)
+        try:
+            outcome = run(
+                files,
+                outdir=outdir,
+                to=to,
+                draft=draft,
+                fragment=fragment,
+                force=force,
+                previous=previous,
+                jobs=jobs,
+                report=report,
+                on_start=progress.start,
+                on_result=progress.advance,
+            )
+        finally:
+            progress.stop()
+        single = len(outcome.outcomes) == 1 and all(Path(f).is_file() for f in files)
+        _print(outcome, quiet=quiet, single=single)
         raise typer.Exit(outcome.exit_code)
 
 
-def _print(outcome) -> None:
-    from rich.markup import escape
+class _Progress:
+    """A progress bar on stderr, only when stderr is a terminal (never in logs) and not -q."""
 
-    from ..checks.present import grouped, level_name, location, summary
+    def __init__(self, quiet: bool):
+        import sys
+
+        self.bar = None
+        self.enabled = not quiet and sys.stderr.isatty()
+
+    def start(self, total: int) -> None:
+        if not self.enabled or total < 2:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("生成报告"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("剩余"),
+            TimeRemainingColumn(),
+            console=console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("build", total=total)
+
+    def advance(self, _outcome) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _print(run, *, quiet: bool, single: bool) -> None:
+    from rich.markup import escape
 
     out = console()
     err = console(stderr=True)
-    for item in outcome.items:
-        result = item.result
-        shown = [(h, [f for f in fs if f.level != "info"]) for h, fs in grouped(result)]
-        shown = [(h, fs) for h, fs in shown if fs]
-        stream = err if result.errors else out
-        style = "bold red" if result.errors else ("yellow" if result.warnings else "green")
-        stream.print(f"[{style}]{escape(summary(result, str(item.path)))}[/]")
-        fmt = result.report.format
-        for heading, findings in shown:
-            stream.print(f"  [bold]{escape(heading)}[/]")
-            for f in findings:
-                where = location(fmt, f.refs[0]) if f.refs else ""
-                stream.print(
-                    f"    [{_STYLE.get(f.level, '')}]{level_name(f.level)}[/] [dim]{f.code}[/]"
-                    + (f"  {escape(where)}" if where else "")
-                )
-                stream.print(f"      {escape(f.message)}")
-    if outcome.blocked:
-        err.print(
-            "[bold red]数据有错误，未生成任何文件。[/]请按上面的提示修改后重新运行；"
-            "如需先看排版效果，可加 --draft 生成草稿。"
-        )
-        return
-    for item in outcome.items:
-        for path in item.written:
-            if item.errors:
-                out.print(f"[yellow]已生成草稿[/]（数据未通过校验）：{escape(str(path))}")
+    for o in run.outcomes:
+        if o.status == "unchanged" or (quiet and not single):
+            continue
+        if o.status == "failed":
+            where = o.error.get("path") or o.display
+            err.print(f"[bold red]错误：[/]{escape(where)}：{escape(o.error['message'])}")
+            continue
+        stream = err if o.errors else out
+        style = "bold red" if o.errors else ("yellow" if o.warnings else "green")
+        stream.print(f"[{style}]{escape(o.summary)}[/]")
+        group = None
+        for heading, level, code, where, message in o.findings:
+            if quiet:
+                break
+            if heading != group:
+                stream.print(f"  [bold]{escape(heading)}[/]")
+                group = heading
+            stream.print(
+                f"    [{_STYLE.get(level, '')}]{_level(level)}[/] [dim]{code}[/]" + (f"  {escape(where)}" if where else "")
+            )
+            stream.print(f"      {escape(message)}")
+        if o.status == "blocked":
+            err.print(
+                "[bold red]数据有错误，未生成任何文件。[/]请按上面的提示修改后重新运行；"
+                "如需先看排版效果，可加 --draft 生成草稿。"
+                if single
+                else "[bold red]数据有错误，未生成该报告的文件。[/]"
+            )
+        for _, path, _ in o.outputs if o.status in ("built", "draft") else ():
+            if o.status == "draft":
+                out.print(f"[yellow]已生成草稿[/]（数据未通过校验）：{escape(path)}")
             else:
-                out.print(f"[green]已生成[/]：{escape(str(path))}")
+                out.print(f"[green]已生成[/]：{escape(path)}")
+    if single:
+        o = run.outcomes[0]
+        if o.status == "unchanged":
+            out.print(f"[dim]未变化[/]：{escape(o.display)} 的输入和选项与上次相同，输出文件未被改动，已跳过（加 --force 重新生成）")
+        line = _deadline_line(run, o)
+        if line:
+            out.print(line)
+        return
+    _table(run, quiet)
+
+
+def _level(level: str) -> str:
+    from ..checks.present import level_name
+
+    return level_name(level)
+
+
+def _days(run, o) -> str:
+    left = run.days_left(o)
+    if left is None:
+        return ""
+    return "今天截止" if left == 0 else (f"逾期 {-left} 天" if left < 0 else f"{left} 天")
+
+
+def _deadline_line(run, o) -> str:
+    from rich.markup import escape
+
+    if not o.deadline:
+        return ""
+    text = f"发布截止日期：{o.deadline}（{escape(o.deadline_basis or '')}），{_days(run, o)}"
+    if run.overdue(o):
+        return f"[bold red]{text}，已逾期且尚未定稿[/]"
+    return text
+
+
+def _note(run, o) -> str:
+    notes = []
+    if o.status == "failed" and o.error:
+        notes.append(o.error["message"])
+    if o.status == "unchanged" and o.was == "draft":
+        notes.append("上次生成的是草稿")
+    if o.status == "blocked":
+        notes.append("加 --draft 可生成草稿")
+    if run.overdue(o):
+        notes.append("已逾期，尚未定稿")
+    return "；".join(notes)
+
+
+def _table(run, quiet: bool) -> None:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..batch import STATUS_NAMES
+
+    out = console()
+    if not out.is_terminal:
+        out.width = 200  # logs and mail: do not squeeze the table into 80 columns
+    rows = run.outcomes
+    if quiet:  # only what needs attention
+        rows = [o for o in rows if o.exit_code != 0 or run.overdue(o)]
+    if rows:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for name, just in (
+            ("文件", "left"), ("单位", "left"), ("年度", "right"), ("状态", "left"), ("错误", "right"),
+            ("警告", "right"), ("截止日期", "left"), ("剩余", "right"), ("说明", "left"),
+        ):
+            table.add_column(name, justify=just, overflow="fold")
+        for o in rows:
+            status = STATUS_NAMES[o.status]
+            style = _STATUS_STYLE.get(o.status, "")
+            failed = o.status == "failed"
+            table.add_row(
+                escape(o.display),
+                escape(o.org or ""),
+                "" if o.year is None else str(o.year),
+                f"[{style}]{status}[/]",
+                "" if failed else str(o.errors),
+                "" if failed else str(o.warnings),
+                o.deadline or "",
+                f"[bold red]{_days(run, o)}[/]" if run.overdue(o) else _days(run, o),
+                escape(_note(run, o)),
+            )
+        out.print(table)
+    c = run.counts()
+    parts = [f"{STATUS_NAMES[s]} {c[s]}" for s in ("built", "draft", "blocked", "failed", "unchanged") if c[s]]
+    out.print(f"共 {len(run.outcomes)} 个报告：" + "，".join(parts) + f"（用时 {run.elapsed:.1f} 秒）")
