@@ -19,6 +19,14 @@ from disclosure_cli import build as B
 from disclosure_cli.render import DRAFT_MARK
 
 
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Build records of incremental builds: per test, not in the user's cache folder."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("DISCLOSURE_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def work(tmp_path) -> Path:
     for name in ("zhujie-2020.json", "huaian-2024.json", "huaian-2024.xlsx"):
@@ -35,8 +43,7 @@ def broken(folder: Path, name: str = "broken.json") -> Path:
 
 
 def listing(folder: Path) -> list[str]:
-    """What a clerk sees (the hidden .disclosure-state folder of incremental builds aside)."""
-    return sorted(p.name for p in folder.iterdir() if p.name != ".disclosure-state")
+    return sorted(p.name for p in folder.iterdir())
 
 
 def test_builds_both_outputs_next_to_the_input(cli, work):

@@ -39,7 +39,6 @@ from .build import (
     DRAFT,
     EXIT_INTERNAL,
     FAILED,
-    STATE_DIR,
     STATUSES,
     UNCHANGED,
     Options,
@@ -155,7 +154,6 @@ def discover(roots: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.P
                 d
                 for d in dirnames
                 if not skipped_name(d)
-                and d != STATE_DIR
                 and not any(_inside((here / d).resolve(), e) for e in ex_dirs)
                 and not _hidden_attr(here / d)
             )
@@ -196,14 +194,14 @@ def plan(found: list[Found], outdir: str | os.PathLike | None, options: Options)
     tasks: list[Task] = []
     for i, f in enumerate(found):
         if out_root is None:
-            folder, state_root = f.path.parent, (f.path.parent if f.is_file_arg else f.root)
+            folder = f.path.parent
         elif f.is_file_arg:
-            folder, state_root = out_root, out_root
+            folder = out_root
         else:
-            folder, state_root = out_root / prefixes[f.root] / f.rel.parent, out_root
+            folder = out_root / prefixes[f.root] / f.rel.parent
         outs = output_paths(f.path, folder, options.targets, fragment=options.fragment)
         display = str(f.rel if f.is_file_arg or len(prefixes) <= 1 else prefixes[f.root] / f.rel)
-        tasks.append(Task(i, str(f.path), tuple((t, str(p)) for t, p in outs.items()), str(state_root), display))
+        tasks.append(Task(i, str(f.path), tuple((t, str(p)) for t, p in outs.items()), display))
 
     by_output: dict[Path, list[Task]] = {}
     for t in tasks:

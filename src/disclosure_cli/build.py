@@ -13,8 +13,9 @@ processes and the run report). Every input is handled on its own (``build_one``)
    document's core properties and in the page's ``<meta name="disclosure-build">``; the path
    itself is not, so a published page does not reveal the clerk's folders);
 4. every file is written to a temporary name in the same folder and renamed into place;
-5. a small state record (``<output root>/.disclosure-state/<id>.json``, written last and
-   atomically) says what was built from what. A later build skips the input (``unchanged``)
+5. a small state record, written last and atomically in the user's cache folder (``state_dir``;
+   never beside the outputs, so an output folder holds only what is published), says what was
+   built from what. A later build skips the input (``unchanged``)
    when the input's bytes, the options that shape the outputs (``Options.fingerprint``: program
    version, formats, draft, fragment, the previous year's report) and every output's bytes are
    the same as recorded. A build of one input holds a lock beside its record, so two runs at
@@ -213,8 +214,27 @@ STATUSES = (BUILT, DRAFT, BLOCKED, FAILED, UNCHANGED)
 
 EXIT_INTERNAL = 3
 
-STATE_DIR = ".disclosure-state"
 STATE_SCHEMA = 1
+STATE_ENV = "DISCLOSURE_STATE_DIR"
+
+
+def state_dir() -> Path:
+    """Where build records and locks live: ``$DISCLOSURE_STATE_DIR``, else the user's cache
+    folder (``%LOCALAPPDATA%\\disclosure``, ``~/Library/Caches/disclosure``,
+    ``$XDG_CACHE_HOME/disclosure`` or ``~/.cache/disclosure``) + ``/builds``. Deleting it only
+    makes the next build rebuild everything."""
+    import sys
+
+    env = os.environ.get(STATE_ENV)
+    if env:
+        return Path(env)
+    if os.name == "nt":  # pragma: no cover
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":  # pragma: no cover
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "disclosure" / "builds"
 
 
 def file_sha256(path: str | Path) -> str:
@@ -253,25 +273,26 @@ class Options:
 
 @dataclass(frozen=True)
 class Task:
-    """One input to build: where it is, where its outputs go, where its state record lives."""
+    """One input to build: where it is and where its outputs go."""
 
     index: int
     path: str  # as found (absolute)
     outputs: tuple[tuple[str, str], ...]  # (target, output path)
-    state_root: str  # folder that holds .disclosure-state
     display: str  # how the input is named to the user (relative to its root)
 
     @property
     def state_id(self) -> str:
-        return hashlib.sha256(str(Path(self.path).resolve()).encode("utf-8")).hexdigest()[:32]
+        """The input's location and its outputs' (one input may be built into several folders)."""
+        where = [str(Path(self.path).resolve())] + sorted(str(Path(p).resolve()) for _, p in self.outputs)
+        return hashlib.sha256("\0".join(where).encode("utf-8")).hexdigest()[:32]
 
     @property
     def state_path(self) -> Path:
-        return Path(self.state_root) / STATE_DIR / f"{self.state_id}.json"
+        return state_dir() / f"{self.state_id}.json"
 
     @property
     def lock_path(self) -> Path:
-        return Path(self.state_root) / STATE_DIR / f"{self.state_id}.lock"
+        return state_dir() / f"{self.state_id}.lock"
 
 
 @dataclass
@@ -383,32 +404,23 @@ def _write_state(task: Task, options: Options, sha: str, outcome: Outcome) -> No
         "outputs": [list(o) for o in outcome.outputs],
         "summary": summary,
     }
-    _hidden(task.state_path.parent)
-    write_text(task.state_path, json.dumps(record, ensure_ascii=False, indent=1), force=True)
-
-
-def _hidden(folder: Path) -> None:
-    """Create the state folder; on Windows mark it hidden (a leading dot does not hide it there)."""
-    if folder.is_dir():
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "nt":  # pragma: no cover
-        try:
-            import ctypes
-
-            ctypes.windll.kernel32.SetFileAttributesW(str(folder), 0x2)
-        except Exception:
-            pass
+    try:
+        write_text(task.state_path, json.dumps(record, ensure_ascii=False, indent=1), force=True)
+    except (OSError, OutputError):
+        pass  # no record: the next run builds this input again, nothing worse
 
 
 @contextlib.contextmanager
 def input_lock(task: Task) -> Iterator[None]:
-    """Exclusive while one input is being built: a second run waits, then finds it unchanged."""
+    """Exclusive while one input's outputs are written: a second run waits, then finds it
+    unchanged. Without a usable state folder there is no lock (each output is still written
+    atomically, so nothing is ever half-written)."""
     try:
-        _hidden(task.lock_path.parent)
+        task.lock_path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(task.lock_path, os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError as e:
-        raise OutputError(f"无法在输出文件夹写入：{e.strerror or e}", code="output-unwritable", path=str(task.lock_path)) from None
+    except OSError:
+        yield
+        return
     try:
         if os.name == "nt":  # pragma: no cover
             import msvcrt
