@@ -460,8 +460,7 @@ def run(
         else:
             outcomes += _parallel(todo, options, prev_path, n_jobs, on_result)
 
-    order = {t.index: k for k, t in enumerate(tasks)}
-    outcomes.sort(key=lambda o: (o.index < 0, order.get(o.index, o.index), o.path))
+    outcomes.sort(key=lambda o: (o.index < 0, o.index, o.path))  # discovery order, missing last
     result = Run(outcomes, options, str(outdir) if outdir is not None else None, today or dt.date.today(), n_jobs)
     result.started = started.isoformat(timespec="seconds")
     result.missing = [str(m) for m in missing]
