@@ -85,6 +85,14 @@ def main() -> None:
     cli = [str(exe)] if exe.exists() else [py, "-m", "disclosure_cli"]
     work = args.workdir
     work.mkdir(parents=True, exist_ok=True)
+    # Byte-compile the project as an install does: with PYTHONDONTWRITEBYTECODE set (as on this
+    # machine) an editable install would otherwise recompile every module on every run, while
+    # openpyxl (installed from a wheel) has its .pyc files.
+    pkg = subprocess.run(
+        [py, "-c", "import disclosure_cli, os; print(os.path.dirname(disclosure_cli.__file__))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    subprocess.run([py, "-m", "compileall", "-q", pkg], check=True)
 
     def books(n: int) -> Path:
         folder = work / f"books-{n}"

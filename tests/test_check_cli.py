@@ -131,3 +131,39 @@ def test_check_does_not_import_renderers():
     )
     out = subprocess.run([sys.executable, "-c", code, str(HUAIAN)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_plain_output_does_not_import_rich(tmp_path):
+    """Text output to a pipe is plain and is written without importing rich (start-up time)."""
+    import subprocess
+    import sys
+
+    from conftest import SAMPLES
+
+    code = (
+        "import sys; from disclosure_cli.cli import app\n"
+        "try:\n    app(['check', sys.argv[1]], prog_name='disclosure')\n"
+        "except SystemExit: pass\n"
+        "print('RICH' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'NORICH', file=sys.stderr)\n"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("FORCE_COLOR",)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES / "zhujie-2020.xlsx")], capture_output=True, text=True, env=env
+    )
+    assert "警告 text-year-other" in proc.stdout and "\x1b[" not in proc.stdout
+    assert proc.stderr.strip().endswith("NORICH")
+
+
+def test_broken_pipe_is_quiet(tmp_path):
+    """`disclosure rules | head -1`: the reader goes away; no traceback, exit 141 (SIGPIPE)."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # nobody will read: the first write fails with EPIPE
+    proc = subprocess.run([sys.executable, "-m", "disclosure_cli", "rules"], stdout=write, stderr=subprocess.PIPE)
+    os.close(write)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "内部错误" not in err
+    assert proc.returncode == 141

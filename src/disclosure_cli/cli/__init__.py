@@ -5,6 +5,8 @@ Each command is its own module; errors are turned into exit codes in one place
 
 from __future__ import annotations
 
+import sys
+
 from ._common import app
 
 # Register the commands (each module adds itself to ``app``).
@@ -26,7 +28,15 @@ except ImportError:  # pragma: no cover
 
 
 def main() -> None:
-    app(prog_name="disclosure")
+    try:
+        app(prog_name="disclosure")
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            from ._common import _silence_stdout
+
+            _silence_stdout()
 
 
 __all__ = ["app", "main"]

@@ -17,6 +17,7 @@ from . import _i18n
 _i18n.install()
 
 EXIT_INTERNAL = 3
+EXIT_PIPE = 141  # 128 + SIGPIPE, as shells report it
 
 app = typer.Typer(
     name="disclosure",
@@ -85,14 +86,18 @@ def console(stderr: bool = False):
 
 
 def error_line(message: str) -> None:
-    err = console(stderr=True)
-    err.print(f"[bold red]错误：[/]{_escape(message)}" if use_color(sys.stderr) else f"错误：{message}")
+    from ._output import Out
+
+    Out(stderr=True).line(("错误：", "bold red"), message)
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @contextmanager
@@ -107,6 +112,9 @@ def handle_errors() -> Iterator[None]:
             traceback.print_exc()
         error_line(str(e))
         raise typer.Exit(e.exit_code) from None
+    except BrokenPipeError:  # the reader of our output went away (`disclosure check … | head`)
+        _silence_stdout()
+        raise typer.Exit(EXIT_PIPE) from None
     except KeyboardInterrupt:
         error_line("已中断，没有写出不完整的文件。")
         raise typer.Exit(130) from None

@@ -10,7 +10,6 @@ import typer
 
 from ._common import app, console, handle_errors
 
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS_STYLE = {"built": "green", "draft": "yellow", "blocked": "bold red", "failed": "bold red", "unchanged": "dim"}
 
 
@@ -118,58 +117,42 @@ class _Progress:
 
 
 def _print(run, *, quiet: bool, single: bool) -> None:
-    from rich.markup import escape
+    from ._output import Out, print_findings, summary_style
 
-    out = console()
-    err = console(stderr=True)
+    out, err = Out(), Out(stderr=True)
     for o in run.outcomes:
         if o.status == "unchanged" or (quiet and not single):
             continue
         if o.status == "failed":
             where = o.error.get("path") or o.display
-            err.print(f"[bold red]错误：[/]{escape(where)}：{escape(o.error['message'])}")
+            err.line(("错误：", "bold red"), f"{where}：{o.error['message']}")
             continue
         stream = err if o.errors else out
-        style = "bold red" if o.errors else ("yellow" if o.warnings else "green")
-        stream.print(f"[{style}]{escape(o.summary)}[/]")
-        group = None
-        for heading, level, code, where, message in o.findings:
-            if quiet:
-                break
-            if heading != group:
-                stream.print(f"  [bold]{escape(heading)}[/]")
-                group = heading
-            stream.print(
-                f"    [{_STYLE.get(level, '')}]{_level(level)}[/] [dim]{code}[/]" + (f"  {escape(where)}" if where else "")
-            )
-            stream.print(f"      {escape(message)}")
+        stream.line((o.summary, summary_style(o.errors, o.warnings)))
+        if not quiet:
+            print_findings(stream, o.findings)
         if o.status == "blocked":
-            err.print(
-                "[bold red]数据有错误，未生成任何文件。[/]请按上面的提示修改后重新运行；"
-                "如需先看排版效果，可加 --draft 生成草稿。"
-                if single
-                else "[bold red]数据有错误，未生成该报告的文件。[/]"
-            )
+            if single:
+                err.line(
+                    ("数据有错误，未生成任何文件。", "bold red"),
+                    "请按上面的提示修改后重新运行；如需先看排版效果，可加 --draft 生成草稿。",
+                )
+            else:
+                err.line(("数据有错误，未生成该报告的文件。", "bold red"))
         for _, path, _ in o.outputs if o.status in ("built", "draft") else ():
             if o.status == "draft":
-                out.print(f"[yellow]已生成草稿[/]（数据未通过校验）：{escape(path)}")
+                out.line(("已生成草稿", "yellow"), f"（数据未通过校验）：{path}")
             else:
-                out.print(f"[green]已生成[/]：{escape(path)}")
+                out.line(("已生成", "green"), f"：{path}")
     if single:
         o = run.outcomes[0]
         if o.status == "unchanged":
-            out.print(f"[dim]未变化[/]：{escape(o.display)} 的输入和选项与上次相同，输出文件未被改动，已跳过（加 --force 重新生成）")
+            out.line(("未变化", "dim"), f"：{o.display} 的输入和选项与上次相同，输出文件未被改动，已跳过（加 --force 重新生成）")
         line = _deadline_line(run, o)
         if line:
-            out.print(line)
+            out.line(line)
         return
     _table(run, quiet)
-
-
-def _level(level: str) -> str:
-    from ..checks.present import level_name
-
-    return level_name(level)
 
 
 def _days(run, o) -> str:
@@ -179,14 +162,12 @@ def _days(run, o) -> str:
     return "今天截止" if left == 0 else (f"逾期 {-left} 天" if left < 0 else f"{left} 天")
 
 
-def _deadline_line(run, o) -> str:
-    from rich.markup import escape
-
+def _deadline_line(run, o):
     if not o.deadline:
         return ""
-    text = f"发布截止日期：{o.deadline}（{escape(o.deadline_basis or '')}），{_days(run, o)}"
+    text = f"发布截止日期：{o.deadline}（{o.deadline_basis or ''}），{_days(run, o)}"
     if run.overdue(o):
-        return f"[bold red]{text}，已逾期且尚未定稿[/]"
+        return (f"{text}，已逾期且尚未定稿", "bold red")
     return text
 
 

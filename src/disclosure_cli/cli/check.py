@@ -9,15 +9,12 @@ from typing import List, Optional
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE
-from ._common import app, console, handle_errors
+from ._common import app, handle_errors
 
 
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 @app.command("check")
@@ -57,29 +54,25 @@ def check(
 
 
 def _print_text(items, quiet: bool) -> None:
-    from rich.markup import escape
+    from ..checks.present import grouped, location, summary
+    from ._output import Out, print_findings, summary_style
 
-    from ..checks.present import grouped, level_name, location, summary
-
-    out = console()
+    out = Out()
     for n, (path, item) in enumerate(items):
         if n:
-            out.print()
+            out.line()
         if not hasattr(item, "findings"):
-            out.print(f"[bold red]{escape(path)}：无法读取[/]——{escape(item.message)}（{item.code}）")
+            out.line((f"{path}：无法读取", "bold red"), f"——{item.message}（{item.code}）")
             continue
-        style = "bold red" if item.errors else ("yellow" if item.warnings else "green")
-        out.print(f"[{style}]{escape(summary(item, path))}[/]")
+        out.line((summary(item, path), summary_style(item.errors, item.warnings)))
         if quiet:
             continue
         fmt = item.report.format
-        for heading, findings in grouped(item):
-            out.print(f"  [bold]{escape(heading)}[/]")
-            for f in findings:
-                where = location(fmt, f.refs[0]) if f.refs else ""
-                lvl = level_name(f.level)
-                out.print(
-                    f"    [{_STYLE.get(f.level, '')}]{lvl}[/] [dim]{f.code}[/]"
-                    + (f"  {escape(where)}" if where else "")
-                )
-                out.print(f"      {escape(f.message)}")
+        print_findings(
+            out,
+            (
+                (heading, f.level, f.code, location(fmt, f.refs[0]) if f.refs else "", f.message)
+                for heading, findings in grouped(item)
+                for f in findings
+            ),
+        )

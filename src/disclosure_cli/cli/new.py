@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from ._common import app, console, handle_errors
+from ._common import app, handle_errors
 
 
 @app.command("new")
@@ -33,7 +33,9 @@ def new(
         report = new_template(
             output, org=org, year=year, format_id=format_id, data=data, previous=previous, force=force
         )
-        console(stderr=True).print(
+        from ._output import Out
+
+        Out(stderr=True).line(
             f"已生成模板：{output}（{report.org or '未填机关名称'}，{report.year} 年度，"
             f"{report.format.id} 版格式 {report.format.document}）"
             + ("；已从上年报告预填单位信息和上年结转" if previous else "")

@@ -6,7 +6,7 @@ from enum import Enum
 
 import typer
 
-from ._common import app, console, handle_errors
+from ._common import app, handle_errors
 
 
 class RulesFormat(str, Enum):
@@ -32,12 +32,12 @@ def rules(
         if fmt is RulesFormat.markdown:
             sys.stdout.write(rules_markdown())
             return
-        from rich.markup import escape
+        from ._output import Out
 
-        out = console()
+        out = Out()
         for family, title in FAMILIES.items():
-            out.print(f"[bold]{escape(title)}[/]")
+            out.line((title, "bold"))
             for r in CATALOGUE.values():
                 if r.family == family:
-                    out.print(f"  {r.code:<28} {LEVEL_NAMES[r.level]}  {escape(r.title)}")
-            out.print()
+                    out.line(f"  {r.code:<28} {LEVEL_NAMES[r.level]}  {r.title}")
+            out.line()

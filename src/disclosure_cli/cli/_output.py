@@ -1,0 +1,51 @@
+"""Lines for people: light colour on a terminal, plain text everywhere else.
+
+Plain output (pipes, logs, NO_COLOR) is written directly and does not import rich, which keeps
+``disclosure check`` in scripts fast; on a colour terminal rich renders the styles."""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterable, Union
+
+from ._common import console, use_color
+
+Part = Union[str, tuple[str, str]]  # plain text, or (text, rich style)
+
+LEVEL_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+class Out:
+    def __init__(self, stderr: bool = False):
+        self.stream = sys.stderr if stderr else sys.stdout
+        self.color = use_color(self.stream)
+        self._console = console(stderr=stderr) if self.color else None
+
+    def line(self, *parts: Part) -> None:
+        if self._console is None:
+            self.stream.write("".join(p if isinstance(p, str) else p[0] for p in parts) + "\n")
+            return
+        from rich.markup import escape
+
+        markup = "".join(
+            escape(p) if isinstance(p, str) else (f"[{p[1]}]{escape(p[0])}[/]" if p[1] else escape(p[0]))
+            for p in parts
+        )
+        self._console.print(markup)
+
+
+def summary_style(errors: int, warnings: int) -> str:
+    return "bold red" if errors else ("yellow" if warnings else "green")
+
+
+def print_findings(out: Out, findings: Iterable[tuple[str, str, str, str, str]]) -> None:
+    """Findings as (heading, level, code, where, message), grouped under their headings."""
+    from ..checks.present import level_name
+
+    group = None
+    for heading, level, code, where, message in findings:
+        if heading != group:
+            out.line("  ", (heading, "bold"))
+            group = heading
+        out.line("    ", (level_name(level), LEVEL_STYLES.get(level, "")), " ", (code, "dim"), f"  {where}" if where else "")
+        out.line(f"      {message}")
