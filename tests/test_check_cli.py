@@ -167,3 +167,24 @@ def test_broken_pipe_is_quiet(tmp_path):
     err = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err and "内部错误" not in err
     assert proc.returncode == 141
+
+
+def test_check_a_folder_of_reports(cli, tmp_path):
+    """A reviewer checks the folder the units' workbooks were collected in (as build finds them)."""
+    import shutil
+
+    from conftest import SAMPLES
+
+    (tmp_path / "街道").mkdir()
+    shutil.copy(SAMPLES / "zhujie-2020.xlsx", tmp_path / "街道")
+    shutil.copy(SAMPLES / "huaian-2024.json", tmp_path)
+    (tmp_path / "街道" / "~$zhujie-2020.xlsx").write_bytes(b"lock")
+    (tmp_path / "说明.txt").write_text("x", encoding="utf-8")
+    res = cli("check", tmp_path, "--format", "json")
+    assert res.exit_code == 0, res.stdout
+    files = [f["path"] for f in json.loads(res.stdout)["files"]]
+    assert files == [str(tmp_path / "huaian-2024.json"), str(tmp_path / "街道" / "zhujie-2020.xlsx")]
+    empty = tmp_path / "空"
+    empty.mkdir()
+    res = cli("check", empty)
+    assert res.exit_code == 2 and "没有找到报告文件" in res.stdout

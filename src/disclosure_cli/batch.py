@@ -50,15 +50,12 @@ from .build import (
     parse_targets,
     unchanged,
 )
+from .discovery import REPORT_KIND, Found, discover
 from .errors import DisclosureError, InputError, UsageError
 from .model import KINDS, Report
 from .outputs import write_text
 
 REPORT_SCHEMA = 1
-REPORT_KIND = "disclosure-build-run"  # marks our run reports so discovery never takes them as input
-
-INPUT_SUFFIXES = (".xlsx", ".json")
-_MAX_JSON = 50 * 1024 * 1024
 
 STATUS_NAMES = {
     BUILT: "已生成",
@@ -67,104 +64,6 @@ STATUS_NAMES = {
     FAILED: "无法处理",
     UNCHANGED: "未变化",
 }
-
-
-# --------------------------------------------------------------------------------------------
-# Discovery
-# --------------------------------------------------------------------------------------------
-
-
-def skipped_name(name: str) -> bool:
-    """Lock, hidden, temporary and backup files, by name."""
-    low = name.lower()
-    return (
-        name.startswith(("~$", ".", "~"))  # Office/WPS locks, hidden files, ~WRL0001.tmp, .~lock.x#
-        or low.endswith((".tmp", ".temp", ".bak", ".swp", "~", "#"))
-    )
-
-
-def _hidden_attr(path: Path) -> bool:
-    try:
-        return bool(getattr(path.stat(), "st_file_attributes", 0) & 0x2)  # FILE_ATTRIBUTE_HIDDEN
-    except OSError:
-        return False
-
-
-def is_report_json(path: Path) -> bool:
-    """A report data form (or a JSON too broken to tell: it is then reported, not ignored)."""
-    try:
-        if path.stat().st_size > _MAX_JSON:
-            return True  # the reader will say why it cannot be used
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return True
-    if not isinstance(data, dict) or data.get("kind") == REPORT_KIND:
-        return False
-    return "t3" in data or "sections" in data
-
-
-def _inside(path: Path, folder: Path | None) -> bool:
-    if folder is None:
-        return False
-    try:
-        path.relative_to(folder)
-        return True
-    except ValueError:
-        return False
-
-
-@dataclass(frozen=True)
-class Found:
-    path: Path  # absolute
-    root: Path  # the argument it came from (absolute); the file itself for a file argument
-    rel: Path  # path relative to the root folder (the name only for a file argument)
-    is_file_arg: bool
-
-
-def discover(roots: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.PathLike] = ()) -> tuple[list[Found], list[Path]]:
-    """The inputs under ``roots`` in a stable order, and the roots that do not exist.
-
-    ``exclude``: folders (the output folder) and files (the run report) never taken as input."""
-    excluded = [Path(os.path.abspath(e)) for e in exclude]
-    ex_dirs = [e.resolve() for e in excluded]
-    found: list[Found] = []
-    missing: list[Path] = []
-    seen: set[Path] = set()
-
-    def add(path: Path, root: Path, rel: Path, is_file: bool) -> None:
-        key = path.resolve()
-        if key in seen or any(key == e for e in ex_dirs):
-            return
-        if not is_file and any(_inside(key, e) for e in ex_dirs):
-            return  # our own outputs
-        seen.add(key)
-        found.append(Found(path, root, rel, is_file))
-
-    for arg in roots:
-        root = Path(os.path.abspath(arg))
-        if root.is_file():
-            add(root, root, Path(root.name), True)
-            continue
-        if not root.is_dir():
-            missing.append(root)
-            continue
-        for folder, dirnames, filenames in os.walk(root):
-            here = Path(folder)
-            dirnames[:] = sorted(
-                d
-                for d in dirnames
-                if not skipped_name(d)
-                and not any(_inside((here / d).resolve(), e) for e in ex_dirs)
-                and not _hidden_attr(here / d)
-            )
-            for name in sorted(filenames):
-                p = here / name
-                if skipped_name(name) or p.suffix.lower() not in INPUT_SUFFIXES or _hidden_attr(p):
-                    continue
-                if p.suffix.lower() == ".json" and not is_report_json(p):
-                    continue
-                add(p, root, p.relative_to(root), False)
-    return found, missing
 
 
 # --------------------------------------------------------------------------------------------

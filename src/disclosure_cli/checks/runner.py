@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Iterable
 
-from ..errors import DisclosureError, UsageError
+from ..errors import DisclosureError, InputError, UsageError
 from ..model import Report
 from . import arithmetic, cellvalues, dates, previous as across, structure, text
 from .catalogue import matches, unknown_patterns
@@ -73,20 +73,43 @@ def check_paths(
     select=None,
     ignore=None,
 ) -> list[tuple[str, CheckResult | DisclosureError]]:
-    """Check each file; a file that cannot be read gives its ``DisclosureError`` instead of a
-    result (the others are still checked). An unreadable ``previous`` raises ``InputError``."""
+    """Check each file (a folder: every report found in it, as ``build`` finds them); a file
+    that cannot be read gives its ``DisclosureError`` instead of a result (the others are still
+    checked). An unreadable ``previous`` raises ``InputError``."""
     from ..reader import load
 
     validate_codes(select, ignore)
     prev = load(previous) if previous is not None and not isinstance(previous, Report) else previous
     out: list[tuple[str, CheckResult | DisclosureError]] = []
-    for path in paths:
+    for path in _expand(paths):
+        if isinstance(path, DisclosureError):
+            out.append((str(path.path), path))
+            continue
         try:
             report = load(path)
         except DisclosureError as e:
             out.append((str(path), e))
             continue
         out.append((str(path), check_report(report, prev, select=select, ignore=ignore)))
+    return out
+
+
+def _expand(paths: Iterable[str | os.PathLike]) -> list[str | os.PathLike | DisclosureError]:
+    """Files as given; folders replaced by the reports found in them (in a stable order), or by
+    an error when there are none."""
+    out: list[str | os.PathLike | DisclosureError] = []
+    for path in paths:
+        if os.path.isdir(path):
+            from ..discovery import discover
+
+            found, _ = discover([path])
+            out += [os.path.join(path, f.rel) for f in found]
+            if not found:
+                out.append(
+                    InputError("文件夹中没有找到报告文件（.xlsx 工作簿或报告 .json）", code="check-no-input", path=str(path))
+                )
+        else:
+            out.append(path)
     return out
 
 

@@ -19,7 +19,7 @@ class OutputFormat(str, Enum):
 
 @app.command("check")
 def check(
-    files: List[Path] = typer.Argument(..., help="要检查的工作簿（.xlsx）或 JSON 数据文件，可以给多个。"),
+    files: List[Path] = typer.Argument(..., help="要检查的工作簿（.xlsx）或 JSON 数据文件，可以给多个；给文件夹时检查其中（含子文件夹）所有报告。"),
     previous: Optional[Path] = typer.Option(
         None, "--previous", "-p", help="上一年度的报告（工作簿或 JSON），用于核对上年结转、现行有效件数等。"
     ),
