@@ -56,6 +56,16 @@ def _check_recalculated(src, tmp_path):
     for key, cell in ours.cells.items():  # the inputs survive a save by another program
         if not cell.formula:
             assert theirs.cells[key].raw == cell.raw, key
+    # LibreOffice understood the template's protection and validation (and kept them)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(converted)
+    for name in ("表二", "表三", "表四"):
+        ws = wb[name]
+        assert ws.protection.sheet, name
+        assert ws.data_validations.dataValidation, name
+        unlocked = [c for row in ws.iter_rows() for c in row if c.protection.locked is False]
+        assert unlocked, name
 
 
 @pytest.mark.parametrize("sample", ["huaian-2024.json", "zhujie-2020.json"])

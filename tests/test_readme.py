@@ -39,3 +39,20 @@ def test_readme_main_command_runs(tmp_path, cli, monkeypatch):
     res = cli(*out_args)
     assert res.exit_code == 0, res.stderr  # "succeeds as written"
     assert sorted(p.suffix for p in out.rglob("*") if p.is_file()) == [".docx", ".html"]
+
+
+def test_every_command_is_documented():
+    """Each command of the CLI has its row in the README's 命令 table, and its help is Chinese."""
+    import typer.main
+
+    from disclosure_cli.cli import app
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = readme.split("## 命令", 1)[1].split("\n### ", 1)[0]
+    group = typer.main.get_command(app)
+    names = sorted(group.commands)
+    assert {"new", "export", "check", "rules", "build"} <= set(names)
+    for name in names:
+        assert f"`disclosure {name} " in table, f"README 命令表缺少 disclosure {name}"
+        help_text = group.commands[name].help or ""
+        assert re.search(r"[\u4e00-\u9fff]", help_text), f"{name} 的帮助不是中文"
