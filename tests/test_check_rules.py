@@ -218,6 +218,14 @@ def test_statements_contradicting_tables(text, cell):
     assert cell in [(r.get("table"), r.get("row"), r.get("column")) for r in f.refs[1:]]
 
 
+def test_blank_total_does_not_hide_the_parts_behind_it():
+    """“均已办结” against a 结转下年度 row whose 总计 was left blank: the columns still say 103."""
+    data = _with("1", "受理的申请均已办结。")
+    data["t3"]["4"]["total"] = None
+    (f,) = [f for f in findings(data) if f.code == "text-contradicts-table"]
+    assert "103（按各项之和计）" in f.message
+
+
 def test_statements_agreeing_with_zero_tables():
     data = _2019()
     for t, rows in data["t3"].items():

@@ -56,6 +56,16 @@ class Context:
             return None
         return cell.number
 
+    def amount(self, key: F.CellKey) -> int | float | None:
+        """What a total stands for when text is compared with it: the larger of the cell and the
+        sum of its parts (a blank or wrong total must not hide the applications behind it)."""
+        value = self.value(key)
+        rel = self.fmt.definitions.get(key)
+        parts = self.recompute(rel) if rel is not None else None
+        if value is None or parts is None:
+            return value if parts is None else parts
+        return max(value, parts)
+
     def recompute(self, rel: F.Relation):
         """The sum of the relation's left side (the value the defined total should have)."""
         parts = [self.value(k) for k in rel.left]

@@ -255,6 +255,11 @@ class _Claims:
             table=fits,
         )
 
+    def _amount_text(self, key: F.CellKey) -> str:
+        amount = self.ctx.amount(key)
+        note = "（按各项之和计）" if amount != self.ctx.value(key) else ""
+        return L.number_text(amount) + note
+
     def _contradiction(self, m: re.Match, message: str, keys) -> None:
         ctx = self.ctx
         sentence = self.para.sentence_at(m.start())
@@ -385,18 +390,18 @@ class _Claims:
         for m in re.finditer(rf"(?:没有|未|无)(?:收到|受理|接到|接收){_FILL}{{0,14}}?申请", text):
             if re.search("复议|诉讼", m.group()):
                 continue
-            v = ctx.value(new_total)
+            v = ctx.amount(new_total)
             if v and self._free(m):
-                self._contradiction(m, f"表三{L.cell_short(ctx.fmt, new_total)}为 {L.number_text(v)}", [new_total])
+                self._contradiction(m, f"表三{L.cell_short(ctx.fmt, new_total)}为 {self._amount_text(new_total)}", [new_total])
         # 均已办结 while 结转下年度 > 0
         next_total = t.key3("4")
         for m in re.finditer(r"(?:均|全部|都)(?:已经|已)?(?:按时|依法|按期|在法定期限内)?(?:办结|办理完毕|答复完毕)", text):
             sentence = self._sentence(m)
             if "上年" in sentence or _HOTLINE.search(sentence) or re.search("复议|诉讼", sentence):
                 continue
-            v = ctx.value(next_total)
+            v = ctx.amount(next_total)
             if v and self._free(m):
-                self._contradiction(m, f"表三{L.cell_short(ctx.fmt, next_total)}为 {L.number_text(v)}", [next_total])
+                self._contradiction(m, f"表三{L.cell_short(ctx.fmt, next_total)}为 {self._amount_text(next_total)}", [next_total])
         # 均获维持 while 结果纠正 / 尚未审结 > 0
         not_upheld = ("corrected", "pending")  # 结果纠正, 尚未审结
         for m in re.finditer(r"(?:均|全部|都)(?:获得|获|被|予以|得到)?维持", text):
@@ -436,10 +441,10 @@ class _Claims:
             if _NOT_OUTCOME.search(clause):
                 continue
             kinds = [k for k, word in (("review", "复议"), ("litigation", "诉讼")) if word in clause]
-            keys = [t.t4_total(g) for kind in kinds for g in t.t4_groups(kind) if ctx.value(t.t4_total(g))]
+            keys = [t.t4_total(g) for kind in kinds for g in t.t4_groups(kind) if ctx.amount(t.t4_total(g))]
             if keys and self._free(m):
                 self._contradiction(
-                    m, "表四" + "、".join(f"{L.cell_short(ctx.fmt, k)}为 {L.number_text(ctx.value(k))}" for k in keys), keys
+                    m, "表四" + "、".join(f"{L.cell_short(ctx.fmt, k)}为 {self._amount_text(k)}" for k in keys), keys
                 )
         # 没有不予公开… while that category > 0
         cats = {L.strip_label(r.label): r for r in t.categories}
