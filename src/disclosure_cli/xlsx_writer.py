@@ -163,7 +163,7 @@ def _guide(ws, fmt: F.Format) -> None:
         ("• 件数填不小于 0 的整数；“本年收费金额（单位：万元）”等金额可以有小数。", None),
         ("• 没有发生的，请填 0，不要留空：空白不等于 0，校验时会逐个提示。", None),
         ("• 不要在数字单元格里写文字说明（例如“22（其中修订16件）”），说明请写进正文。", None),
-        ("• 勾稽关系：表三每一列“第一项加第二项之和，等于第三项加第四项之和”；“（七）总计”等于各项办理结果之和；“总计”列等于各类申请人之和；表四每组“总计”等于四种结果之和。", None),
+        (_arithmetic_note(fmt), None),
         ("", None),
         ("填好以后", "bold"),
         ("在命令行运行：disclosure check 本文件.xlsx（校验）；disclosure build 本文件.xlsx（生成 Word 和网页）。", None),
@@ -174,6 +174,20 @@ def _guide(ws, fmt: F.Format) -> None:
         c.font = st[style] if style else st["font"]
         c.alignment = st["left"]
     _protect(ws)
+
+
+def _arithmetic_note(fmt: F.Format) -> str:
+    """The relations of the format, in the words of its own labels."""
+    t3, t4 = fmt.table("t3"), fmt.table("t4")
+    (b3,) = t3.blocks
+    total_row = next(r for r in b3.rows if r.total)
+    total_col = next(c for c in b3.columns if c.total)
+    t4_total = next(c for c in t4.blocks[0].columns if c.total)
+    corner = (t3.corner or "").strip("（）").replace("本列数据的勾稽关系为：", "")
+    return (
+        f"• 勾稽关系：{t3.sheet}每一列“{corner}”；“{total_row.label}”等于各项办理结果之和；"
+        f"“{total_col.label}”列等于各类申请人之和；{t4.sheet}每组“{t4_total.label}”等于其余四项之和。"
+    )
 
 
 def _meta(ws, report: Report) -> None:
