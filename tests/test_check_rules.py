@@ -153,6 +153,18 @@ def test_org_year_title():
     only(data, "title-year-mismatch")
 
 
+def test_year_in_the_future():
+    import datetime as dt
+
+    data = _clean()
+    data["year"] = dt.date.today().year + 1
+    data["meta"]["published"] = ""  # (its own finding, not this one's concern)
+    codes = [f.code for f in findings(data)]
+    assert "year-future" in codes
+    data["year"] = dt.date.today().year  # this year's report, drafted before the year ends
+    assert "year-future" not in [f.code for f in findings(data)]
+
+
 # --- text ------------------------------------------------------------------------------------------
 
 

@@ -252,6 +252,14 @@ _RULES = (
         "structure",
     ),
     Rule(
+        "year-future",
+        WARNING,
+        "报告年度晚于今年",
+        "年度报告报告的是已经开始的年度（当年的报告可以在年底前起草）；晚于今年的年度多半是填错了。",
+        _ART49,
+        "structure",
+    ),
+    Rule(
         "title-year-mismatch",
         ERROR,
         "标题中的年度与报告年度不符",

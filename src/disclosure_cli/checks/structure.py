@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .. import formats as F
@@ -25,7 +26,14 @@ def check_identity(ctx: Context) -> None:
     if r.year is None:
         typed = "" if r.raw_year in (None, "") else f"（填的是“{r.raw_year}”）"
         ctx.emit("year-missing", f"没有填写报告年度或无法识别{typed}，应为四位数年份，如 2024", [ctx.field_ref("year", r.raw_year)])
-    elif not fmt.covers(r.year):
+    elif r.year > dt.date.today().year:
+        ctx.emit(
+            "year-future",
+            f"报告年度为 {r.year} 年，晚于今年（{dt.date.today().year} 年），请核对",
+            [ctx.field_ref("year", r.year)],
+            year=r.year,
+        )
+    if r.year is not None and not fmt.covers(r.year):
         right = next((f for f in F.FORMATS.values() if f.covers(r.year)), None)
         if right is None:
             expected = "没有对应的统一格式（2019 年及以后才有）"
