@@ -63,6 +63,14 @@ def soffice_convert(src: Path, to: str, outdir: Path, timeout: int = 180) -> Pat
     return out
 
 
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Build records of incremental builds: per test, never in the user's cache folder."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("DISCLOSURE_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def cli():
     """Invoke the Typer app in-process; returns (exit_code, stdout, stderr)."""

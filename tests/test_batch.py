@@ -19,13 +19,6 @@ from disclosure_cli import batch as BA
 from disclosure_cli import build as B
 
 
-@pytest.fixture(autouse=True)
-def state_dir(tmp_path_factory, monkeypatch) -> Path:
-    folder = tmp_path_factory.mktemp("state")
-    monkeypatch.setenv("DISCLOSURE_STATE_DIR", str(folder))
-    return folder
-
-
 def _data(name: str = "huaian-2024", **meta) -> dict:
     data = json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
     data["meta"].update(meta)

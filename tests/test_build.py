@@ -3,9 +3,7 @@ rules, atomic writing; the input is never touched."""
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -17,14 +15,6 @@ import pytest
 from conftest import ROOT, SAMPLES
 from disclosure_cli import build as B
 from disclosure_cli.render import DRAFT_MARK
-
-
-@pytest.fixture(autouse=True)
-def state_dir(tmp_path_factory, monkeypatch) -> Path:
-    """Build records of incremental builds: per test, not in the user's cache folder."""
-    folder = tmp_path_factory.mktemp("state")
-    monkeypatch.setenv("DISCLOSURE_STATE_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture

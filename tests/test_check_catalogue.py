@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from disclosure_cli import formats as F
 from disclosure_cli.checks import CATALOGUE, LEVELS

@@ -51,7 +51,7 @@ from .build import (
     unchanged,
 )
 from .discovery import REPORT_KIND, Found, discover
-from .errors import DisclosureError, InputError, UsageError
+from .errors import InputError, UsageError
 from .model import KINDS, Report
 from .outputs import write_text
 

@@ -427,7 +427,7 @@ class _Builder:
         for row in block.data_rows[:3] + (block.rows[-1],):
             hit = self._find_any(row.label, table.sheet)
             if hit:
-                sheet, first_r = hit[0], hit[1]
+                sheet = hit[0]
                 break
         if sheet is None:
             hit = self._find_any(table.corner or "", table.sheet)

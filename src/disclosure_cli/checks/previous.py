@@ -43,7 +43,7 @@ def check(ctx: Context) -> None:
 
 
 def _carry_over(ctx: Context, last_ctx: Context) -> None:
-    r, p = ctx.report, ctx.previous
+    p = ctx.previous
     t3 = ctx.fmt.table("t3")
     prev_t3 = p.format.table("t3")
     (block,) = t3.blocks
@@ -67,7 +67,7 @@ def _carry_over(ctx: Context, last_ctx: Context) -> None:
 
 
 def _in_force(ctx: Context, last_ctx: Context) -> None:
-    r, p = ctx.report, ctx.previous
+    p = ctx.previous
     t2 = ctx.fmt.table("t2")
     cols = ("issued", "repealed", "in_force")
     block = t2.blocks[0]

@@ -10,21 +10,7 @@ import sys
 from ._common import app
 
 # Register the commands (each module adds itself to ``app``).
-from . import new as _new  # noqa: F401,E402
-from . import export as _export  # noqa: F401,E402
-
-try:  # commands that are being developed in parallel register when present
-    from . import check as _check  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
-try:
-    from . import rules as _rules  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
-try:
-    from . import build as _build  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
+from . import new, export, check, rules, build  # noqa: F401,E402  (in the order help lists them)
 
 
 def main() -> None:
