@@ -56,3 +56,18 @@ def test_every_command_is_documented():
         assert f"`disclosure {name} " in table, f"README 命令表缺少 disclosure {name}"
         help_text = group.commands[name].help or ""
         assert re.search(r"[\u4e00-\u9fff]", help_text), f"{name} 的帮助不是中文"
+
+
+def test_click_and_typer_speak_chinese(cli):
+    """Usage errors and the help option, which Click/Typer word themselves, are in Chinese."""
+    res = cli("new", "--bogus")
+    assert res.exit_code == 2 and "没有这个选项：--bogus" in res.stderr and "No such option" not in res.stderr
+    res = cli("new")
+    assert res.exit_code == 2 and "缺少选项" in res.stderr and "用法：" in res.stderr
+    res = cli("new", "-o", "x.xlsx", "--year", "abc")
+    assert res.exit_code == 2 and "的值无效" in res.stderr
+    res = cli("frob")
+    assert res.exit_code == 2 and "没有这个命令" in res.stderr
+    res = cli("new", "--help")
+    assert res.exit_code == 0 and "显示本帮助并退出。" in res.stdout and "Show this message" not in res.stdout
+    assert "选项" in res.stdout

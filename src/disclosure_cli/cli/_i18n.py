@@ -118,25 +118,42 @@ class _RichUtilsHook:
         return spec
 
 
-def _patch_help_option() -> None:
-    """The help option's own text is a literal in Click/Typer; translate it where it is made."""
+def _classes(module_names: tuple[str, ...], class_names: tuple[str, ...]):
+    """The named classes of Typer's vendored Click and of Click itself, where loaded."""
     import sys
 
-    for name in ("typer._click.core", "click.core"):
+    for name in module_names:
         mod = sys.modules.get(name)
-        cls = getattr(mod, "Command", None) if mod else None
-        if cls is None or getattr(cls.get_help_option, "_zh", False):
-            continue
-        original = cls.get_help_option
+        for cls_name in class_names:
+            cls = getattr(mod, cls_name, None) if mod else None
+            if cls is not None:
+                yield cls
 
-        def get_help_option(self, ctx, _original=original):
-            opt = _original(self, ctx)
+
+def _wrap(cls, method: str, wrapper) -> None:
+    """Replace ``cls.method`` (defined on ``cls`` itself) by ``wrapper(original)``, once."""
+    original = cls.__dict__.get(method)
+    if original is None or getattr(original, "_zh", False):
+        return
+    new = wrapper(original)
+    new._zh = True
+    setattr(cls, method, new)
+
+
+def _patch_help_option() -> None:
+    """The help option's own text is a literal in Click/Typer; translate it where it is made."""
+
+    def wrapper(original):
+        def get_help_option(self, ctx):
+            opt = original(self, ctx)
             if opt is not None and opt.help:
                 opt.help = _gettext(opt.help)
             return opt
 
-        get_help_option._zh = True
-        cls.get_help_option = get_help_option
+        return get_help_option
+
+    for cls in _classes(("typer._click.core", "click.core"), ("Command",)):
+        _wrap(cls, "get_help_option", wrapper)
 
 
 _ERROR_PATTERNS = [
@@ -172,32 +189,21 @@ def translate_error(message: str) -> str:
 def _patch_errors() -> None:
     """Typer's vendored Click builds its error messages with f-strings; translate them where
     they are formatted, and the usage line's prefix where it is written."""
-    import sys
 
-    for name in ("typer._click.exceptions", "click.exceptions"):
-        mod = sys.modules.get(name)
-        if mod is None:
-            continue
-        for cls_name in ("BadParameter", "MissingParameter", "NoSuchOption", "UsageError", "ClickException"):
-            cls = getattr(mod, cls_name, None)
-            if cls is None or "format_message" not in cls.__dict__ or getattr(cls.format_message, "_zh", False):
-                continue
-            original = cls.format_message
+    def messages(original):
+        def format_message(self):
+            return translate_error(original(self))
 
-            def format_message(self, _original=original):
-                return translate_error(_original(self))
+        return format_message
 
-            format_message._zh = True
-            cls.format_message = format_message
-    for name in ("typer._click.formatting", "click.formatting"):
-        mod = sys.modules.get(name)
-        cls = getattr(mod, "HelpFormatter", None) if mod else None
-        if cls is None or getattr(cls.write_usage, "_zh", False):
-            continue
-        original_usage = cls.write_usage
+    def usage(original):
+        def write_usage(self, prog, args="", prefix=None):
+            return original(self, prog, args, "用法：" if prefix is None else prefix)
 
-        def write_usage(self, prog, args="", prefix=None, _original=original_usage):
-            return _original(self, prog, args, "用法：" if prefix is None else prefix)
+        return write_usage
 
-        write_usage._zh = True
-        cls.write_usage = write_usage
+    exceptions = ("BadParameter", "MissingParameter", "NoSuchOption", "UsageError", "ClickException")
+    for cls in _classes(("typer._click.exceptions", "click.exceptions"), exceptions):
+        _wrap(cls, "format_message", messages)
+    for cls in _classes(("typer._click.formatting", "click.formatting"), ("HelpFormatter",)):
+        _wrap(cls, "write_usage", usage)
