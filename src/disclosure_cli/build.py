@@ -70,11 +70,7 @@ class Source:
     @classmethod
     def of(cls, path: str | Path) -> "Source":
         p = Path(path).resolve()
-        h = hashlib.sha256()
-        with open(p, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 16), b""):
-                h.update(chunk)
-        return cls(str(p), h.hexdigest())
+        return cls(str(p), file_sha256(p))
 
     def stamp(self, digest: str | None = None) -> str:
         out = f"sha256={self.sha256};source={self.path_id}"

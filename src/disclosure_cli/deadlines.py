@@ -29,6 +29,11 @@ def parse_date(text: str | None) -> dt.date | None:
         return None
 
 
+def cn_date(d: dt.date) -> str:
+    """``2025年1月31日``, as dates are written in documents."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
 def statutory(kind: str | None, year: int) -> dt.date | None:
     if kind not in STATUTORY:
         return None

@@ -83,6 +83,17 @@ def read_value(raw: object) -> Reading:
     return Reading(TEXT)
 
 
+def number_text(value: int | float | None) -> str:
+    """A number as people write it: ``12`` (not ``12.0``), ``96171.6``; no exponent."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or isinstance(value, int):
+        return str(value)
+    if value.is_integer():
+        return str(int(value))
+    return format(round(value, 6), "f").rstrip("0").rstrip(".")
+
+
 def display(raw: object) -> str:
     """A value as the clerk typed it, for messages."""
     if raw is None:

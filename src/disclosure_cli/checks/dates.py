@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..deadlines import deadline_of, parse_date
+from ..deadlines import cn_date, deadline_of, parse_date
 from ..model import KINDS
 from .context import Context
-
-
-def _cn(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def check(ctx: Context) -> None:
@@ -45,7 +41,7 @@ def check(ctx: Context) -> None:
         if not published_text and deadline is not None:
             ctx.emit(
                 "published-missing",
-                f"没有填写发布日期，无法核对是否在{_cn(deadline)}前公开（{basis}）",
+                f"没有填写发布日期，无法核对是否在{cn_date(deadline)}前公开（{basis}）",
                 [ctx.field_ref("meta.published", published_text)],
                 deadline=deadline.isoformat(),
             )
@@ -53,14 +49,14 @@ def check(ctx: Context) -> None:
     if published < dt.date(r.year + 1, 1, 1):
         ctx.emit(
             "published-early",
-            f"发布日期 {_cn(published)} 早于 {r.year} 年度结束，请核对年份",
+            f"发布日期 {cn_date(published)} 早于 {r.year} 年度结束，请核对年份",
             [ctx.field_ref("meta.published", published_text)],
             published=published.isoformat(),
         )
     elif deadline is not None and published > deadline:
         ctx.emit(
             "published-late",
-            f"发布日期 {_cn(published)} 晚于 {_cn(deadline)}（{basis}），逾期 {(published - deadline).days} 天",
+            f"发布日期 {cn_date(published)} 晚于 {cn_date(deadline)}（{basis}），逾期 {(published - deadline).days} 天",
             [ctx.field_ref("meta.published", published_text)],
             published=published.isoformat(),
             deadline=deadline.isoformat(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import formats as F
+from ..values import number_text  # noqa: F401  (messages print numbers as the documents do)
 
 # Rows of 表三 whose derived short form would not read well in a sum.
 _T3_SHORT = {"1": "新收", "2": "上年结转", "3.7": "办理结果总计", "4": "结转下年度"}
@@ -67,11 +68,3 @@ def cell_label(fmt: F.Format, key: F.CellKey) -> str:
 def cell_short(fmt: F.Format, key: F.CellKey) -> str:
     """``新收 / 自然人``: row and column for a message about one cell."""
     return f"{row_short(fmt, key.table, key.row)}·{column_label(fmt, key)}"
-
-
-def number_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return str(value)

@@ -70,16 +70,6 @@ def clean(text: str) -> str:
     return _INVALID.sub("", str(text).translate(_BREAKS))
 
 
-def _number_text(v: int | float) -> str:
-    if isinstance(v, bool):
-        return str(v)
-    if isinstance(v, int):
-        return str(v)
-    if v.is_integer():
-        return str(int(v))
-    return format(round(v, 6), "f").rstrip("0").rstrip(".")
-
-
 def value_text(report: Report, key: CellKey) -> str:
     """A cell as it is printed: a number as a number (0 as 0), a blank as blank, anything
     else exactly as the clerk typed it."""
@@ -87,12 +77,12 @@ def value_text(report: Report, key: CellKey) -> str:
     if cell is None:
         return ""
     if cell.formula is not None:
-        return _number_text(cell.value) if cell.state == V.NUMBER and cell.value is not None else ""
+        return V.number_text(cell.value) if cell.state == V.NUMBER and cell.value is not None else ""
     raw = cell.raw
     if raw is None:
         return ""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return _number_text(raw)
+        return V.number_text(raw)
     return clean(str(raw)).strip()
 
 
@@ -100,25 +90,17 @@ def value_text(report: Report, key: CellKey) -> str:
 # Title, opening paragraph, date
 # --------------------------------------------------------------------------------------------
 
-_DATE_RE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
-
-
 def format_date(text: str | None) -> str:
     """``2021-02-16`` → ``2021年2月16日``; anything else is printed as given."""
+    from ..deadlines import cn_date, parse_date
+
     if not text:
         return ""
     if isinstance(text, (_dt.date, _dt.datetime)):
-        return f"{text.year}年{text.month}月{text.day}日"
+        return cn_date(text)
     s = str(text).strip()
-    m = _DATE_RE.fullmatch(s.split("T")[0].split(" ")[0] if "-" in s and "年" not in s else s)
-    if m:
-        y, mo, d = (int(g) for g in m.groups())
-        try:
-            _dt.date(y, mo, d)
-        except ValueError:
-            return s
-        return f"{y}年{mo}月{d}日"
-    return s
+    d = parse_date(s)
+    return cn_date(d) if d else s
 
 
 def _display_width(text: str) -> float:
