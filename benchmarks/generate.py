@@ -61,21 +61,16 @@ def synthetic(rnd: random.Random, n: int) -> dict:
             data[key.table][key.row][key.column] = v
     # make the books balance: 结转下年度 = 新收 + 上年结转 − 办理结果总计 (kept ≥ 0)
     report = from_data(data)
-
-    def value(key):
-        rel = fmt.definitions.get(key)
-        return sum(value(k) for k in rel.left) if rel else report.cells[key].number
-
     for col in fmt.table("t3").blocks[0].columns:
         if col.total:
             continue
-        results = value(F.CellKey("t3", "3.7", col.id))
+        results = report.computed(F.CellKey("t3", "3.7", col.id))
         carried = data["t3"]["2"][col.id]
         data["t3"]["1"][col.id] = results + rnd.randint(0, 5) - carried if results >= carried else results
         data["t3"]["4"][col.id] = data["t3"]["1"][col.id] + carried - results
         report = from_data(data)
     for key in fmt.definitions:
-        data[key.table][key.row][key.column] = value(key)
+        data[key.table][key.row][key.column] = report.computed(key)
     return data
 
 

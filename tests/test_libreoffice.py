@@ -27,15 +27,8 @@ def _random_inputs(data: dict, fmt: F.Format, seed: int) -> dict:
 
 def _consistent(data: dict, fmt: F.Format) -> dict:
     report = from_data(data)
-
-    def value(key):
-        rel = fmt.definitions.get(key)
-        if rel is None:
-            return report.cells[key].number
-        return sum(value(k) for k in rel.left)
-
     for key in fmt.definitions:
-        data[key.table][key.row][key.column] = value(key)
+        data[key.table][key.row][key.column] = report.computed(key)
     return data
 
 

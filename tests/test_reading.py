@@ -191,3 +191,11 @@ def test_billion_laughs_is_refused(tmp_path, cli):
     res = cli("export", out)
     assert res.exit_code == 2 and "Traceback" not in res.stderr
     assert "无法打开" in res.stderr
+
+
+@pytest.mark.parametrize(
+    "value,text", [(12, "12"), (12.0, "12"), (96171.6, "96171.6"), (1234567.25, "1234567.25"), (-3, "-3"), (None, "")]
+)
+def test_number_text(value, text):
+    """Numbers in messages and documents: no 12.0, no exponent, no lost digits."""
+    assert V.number_text(value) == text

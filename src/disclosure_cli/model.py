@@ -144,6 +144,15 @@ class Report:
         c = self.cells.get(CellKey(table, row, column))
         return c.number if c else 0
 
+    def computed(self, key: CellKey) -> int | float:
+        """The value of a cell when every total is computed from the inputs (blank = 0): what
+        the template's formulas show."""
+        rel = self.format.definitions.get(key)
+        if rel is None:
+            c = self.cells.get(key)
+            return c.number if c else 0
+        return sum(self.computed(k) for k in rel.left)
+
     @property
     def title(self) -> str:
         return self.meta.get("title") or default_title(self.org, self.year)

@@ -110,15 +110,6 @@ def carried_over(last: Report, *, year: int | None = None, format_id: str | None
             if prev is not None and prev.state == "number":
                 report.cells[key] = Cell.read(key, prev.value, report.cells[key].source)
     # totals as the template's formulas will show them, so that they are written as formulas
-    for key, rel in fmt.definitions.items():
-        report.cells[key] = Cell.read(key, _shown_sum(report, rel.left), report.cells[key].source)
+    for key in fmt.definitions:
+        report.cells[key] = Cell.read(key, report.computed(key), report.cells[key].source)
     return report
-
-
-def _shown_sum(report: Report, parts) -> int | float:
-    fmt = report.format
-    total = 0
-    for k in parts:
-        rel = fmt.definitions.get(k)
-        total += _shown_sum(report, rel.left) if rel else report.cells[k].number
-    return total
