@@ -1,5 +1,5 @@
 """Helpers of the render/build tests: text of a built .docx / .html / PDF in reading order,
-and the published 珠街街道 2020 report (``shared/seed``) as a sequence of text chunks."""
+and the published 珠街街道 2020 report (``tests/fixtures/seed``, copied from shared/seed) as a sequence of text chunks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The format description against shared/spec/formats.md: every label and id, verbatim."""
+"""The format description against tests/fixtures/spec/formats.md (a verbatim copy of shared/spec/formats.md): every label and id, verbatim."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from conftest import need_shared
+from conftest import SPEC
 from disclosure_cli import formats as F
 
 
 def _spec() -> str:
-    return (need_shared() / "spec" / "formats.md").read_text(encoding="utf-8")
+    return (SPEC / "formats.md").read_text(encoding="utf-8")
 
 
 def _part(text: str, start: str, end: str | None) -> str:

@@ -1,5 +1,5 @@
 """Building the bundled 珠街街道 2020 sample reproduces the published report: every title line,
-heading, paragraph and table row of ``shared/seed/zhujie-2020-published.txt`` appears, in the
+heading, paragraph and table row of ``tests/fixtures/seed/zhujie-2020-published.txt`` (copied from shared/seed) appears, in the
 same order, in the Word document and in the web page (text compared after normalising
 punctuation width, spaces and line breaks)."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from _render_support import docx_chunks, first_missing_in_order, html_text, seed_chunks
-from conftest import SAMPLES, need_shared
+from conftest import SAMPLES, SEED
 from disclosure_cli.reader import load
 from disclosure_cli.render import document
 from disclosure_cli.render.docx import render_docx
@@ -17,7 +17,7 @@ from disclosure_cli.render.html import render_html
 
 @pytest.fixture(scope="module")
 def seed():
-    return seed_chunks(need_shared() / "seed" / "zhujie-2020-published.txt")
+    return seed_chunks(SEED)
 
 
 SOURCES = ["zhujie-2020.json", "zhujie-2020.xlsx"]

@@ -23,7 +23,7 @@ from _render_support import (
     pdf_words,
     seed_chunks,
 )
-from conftest import IN_CI, ROOT, SAMPLES, need_shared, need_tool, soffice_convert
+from conftest import IN_CI, SAMPLES, SEED, need_tool, soffice_convert
 from disclosure_cli.reader import load
 from disclosure_cli.render import DATE, DRAFT_MARK, HEADING, INTRO, PARA, SIGNATURE, TABLE, document
 from disclosure_cli.render.docx import render_docx
@@ -153,11 +153,16 @@ def test_pdf_draft_marking_on_every_page(pdfs):
 
 
 def _axe_source() -> str:
-    candidates = [os.environ.get("AXE_CORE_JS", ""), ROOT / "tests" / ".node" / "node_modules" / "axe-core" / "axe.min.js"]
-    for c in candidates:
-        if c and Path(c).is_file():
-            return Path(c).read_text(encoding="utf-8")
-    _require(False, "needs axe-core: npm install --prefix tests/.node --no-save axe-core")
+    """axe-core's script: $AXE_CORE_JS if set, else the copy the ``axe-playwright-python`` test
+    dependency ships (pip-installed with ``.[test]``, so any clone has it; no npm step)."""
+    if os.environ.get("AXE_CORE_JS"):
+        return Path(os.environ["AXE_CORE_JS"]).read_text(encoding="utf-8")
+    try:
+        from importlib.resources import files
+
+        return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+    except (ImportError, FileNotFoundError):
+        _require(False, "needs axe-core: pip install -e '.[test]' (axe-playwright-python ships it)")
 
 
 @pytest.fixture(scope="module")
@@ -228,7 +233,7 @@ def test_page_reflows_and_tables_scroll_in_their_box(browser, pages, width):
 
 
 def test_browser_shows_the_published_report_in_order(browser, pages):
-    seed = seed_chunks(need_shared() / "seed" / "zhujie-2020-published.txt")
+    seed = seed_chunks(SEED)
     page = _open(browser, pages["zhujie-2020"])
     text = page.evaluate("() => document.body.innerText")
     page.close()

@@ -37,10 +37,10 @@ def test_committed_workbook_is_current(tmp_path, source):
 
 def test_zhujie_sample_is_complete():
     """The seed report entered completely: every paragraph of its text, the blank cells kept."""
-    from conftest import need_shared
+    from conftest import SEED
     from disclosure_cli.formats import normalize_label
 
-    seed = (need_shared() / "seed" / "zhujie-2020-published.txt").read_text("utf-8")
+    seed = SEED.read_text("utf-8")
     report = from_data(json.loads((SAMPLES / "zhujie-2020.json").read_text("utf-8")))
     flat = normalize_label(seed)
     paragraphs = [p for ps in report.sections.values() for p in ps]
