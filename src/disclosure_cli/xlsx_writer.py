@@ -6,6 +6,8 @@ formulas built from the format's relations; input cells are unlocked, coloured a
 
 from __future__ import annotations
 
+from copy import copy
+
 from pathlib import Path
 
 from . import __version__
@@ -86,6 +88,33 @@ def _styles():
         "top": Alignment(horizontal="left", vertical="top", wrap_text=True),
         "unlocked": Protection(locked=False),
     }
+
+
+class _StyleCache:
+    """Style table cells by name, each combination resolved once.
+
+    Assigning a font, fill, border... makes openpyxl hash the style object and look it up in
+    the workbook's style lists, which is most of the cost of writing a template; a cell styled
+    like an earlier one takes a copy of that cell's style array instead (the way openpyxl copies
+    styles itself). Every cell gets the thin border."""
+
+    def __init__(self, st: dict):
+        self.st = st
+        self.done: dict[tuple, object] = {}
+
+    def __call__(self, cell, font, fill, alignment, protection, number_format) -> None:
+        combo = (font, fill, alignment, protection, number_format)
+        known = self.done.get(combo)
+        if known is not None:
+            cell._style = copy(known)
+            return
+        cell.border = self.st["border"]
+        for attr, name in (("font", font), ("fill", fill), ("alignment", alignment), ("protection", protection)):
+            if name is not None:
+                setattr(cell, attr, self.st[name])
+        if number_format is not None:
+            cell.number_format = number_format
+        self.done[combo] = copy(cell._style)
 
 
 def _print_setup(ws, landscape: bool) -> None:
@@ -329,6 +358,7 @@ def _excel_sum(report: Report, parts: tuple[F.CellKey, ...]) -> int | float | No
 
 def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import MultiCellRange
     from openpyxl.worksheet.datavalidation import DataValidation
 
     st = _styles()
@@ -361,43 +391,47 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
     }
     for dv in validations.values():
         ws.add_data_validation(dv)
+    # merge first: a range merged before its first cell has a border costs openpyxl nothing to
+    # format (the borders of every cell in it are set below, as Excel draws them per cell)
+    for gc in g.cells:
+        if gc.rowspan > 1 or gc.colspan > 1:
+            r, c = top + gc.row, gc.col + 1
+            ws.merge_cells(start_row=r, start_column=c, end_row=r + gc.rowspan - 1, end_column=c + gc.colspan - 1)
+    style = _StyleCache(st)
+    validated: dict[str, list[str]] = {kind: [] for kind in validations}
     for gc in g.cells:
         row, col = top + gc.row, gc.col + 1
         cell = ws.cell(row=row, column=col)
-        cell.border = st["border"]
         if gc.kind == L.VALUE:
             key = gc.key
             is_total = fmt.is_total(key)
             raw = report.cells[key].raw if key in report.cells else None
             rel = fmt.definitions.get(key) if is_total else None
+            number_format = "General" if fmt.column(key).kind == F.DECIMAL else "0"
             if rel is not None and (
                 not prefilled
                 or (isinstance(raw, (int, float)) and not isinstance(raw, bool) and _excel_sum(report, rel.left) == raw)
             ):
                 cell.value = "=" + _sum_formula([addr[k] for k in rel.left])
-                cell.fill = st["total"]
+                style(cell, "font", "total", "center", None, number_format)
             else:
                 if prefilled:
                     _set_text(cell, raw)
-                cell.fill = st["total"] if is_total else st["input"]
-                cell.protection = st["unlocked"]
+                style(cell, "font", "total" if is_total else "input", "center", "unlocked", number_format)
                 if not is_total:
-                    validations[fmt.column(key).kind].add(cell)
-            cell.font, cell.alignment = st["font"], st["center"]
-            cell.number_format = "General" if fmt.column(key).kind == F.DECIMAL else "0"
+                    validated[fmt.column(key).kind].append(cell.coordinate)
         else:
             cell.value = gc.text
-            cell.font = st["bold"] if gc.kind in (L.HEADER, L.HEADING, L.CORNER) else st["font"]
-            cell.fill = st["header"]
-            cell.alignment = st["left"] if gc.kind == L.LABEL else st["center"]
+            font = "bold" if gc.kind in (L.HEADER, L.HEADING, L.CORNER) else "font"
+            style(cell, font, "header", "left" if gc.kind == L.LABEL else "center", None, None)
         if gc.rowspan > 1 or gc.colspan > 1:
-            ws.merge_cells(
-                start_row=row, start_column=col, end_row=row + gc.rowspan - 1, end_column=col + gc.colspan - 1
-            )
-            # borders on every cell of a merged range (Excel draws them per cell)
             for rr in range(row, row + gc.rowspan):
                 for cc in range(col, col + gc.colspan):
-                    ws.cell(row=rr, column=cc).border = st["border"]
+                    if (rr, cc) != (row, col):
+                        style(ws.cell(row=rr, column=cc), None, None, None, None, None)
+    for kind, coords in validated.items():  # one range list each (adding cells one by one is quadratic)
+        if coords:
+            validations[kind].sqref = MultiCellRange(" ".join(coords))
     # column widths: label columns wide, value columns narrow
     for c in range(1, g.ncols + 1):
         letter = get_column_letter(c)
