@@ -14,7 +14,8 @@ from disclosure_cli.checks.catalogue import CATALOGUE, relation_code
 from disclosure_cli.formats import Role as R
 from disclosure_cli.model import Cell, Source
 
-from _check_data import consistent, key, put, ref_keys, report, sample
+from _check_data import consistent, put, ref_keys, report, sample
+from _check_data import key as role_key
 
 VERSIONS = sorted(F.FORMATS)
 DELTAS = (1, -1, 7, -1000, 1_000_000)
@@ -96,7 +97,7 @@ def test_balance_message_spells_out_the_arithmetic():
         "自然人列：新收 3001 + 上年结转 34 = 3035，但办理结果总计 2931 + 结转下年度 103 = 3034，相差 1"
     )
     assert ref_keys(bal.refs) == [
-        key(data, row, R.NATURAL_PERSON) for row in (R.NEW, R.CARRIED_OVER, R.RESULTS_TOTAL, R.CARRIED_FORWARD)
+        role_key(data, row, R.NATURAL_PERSON) for row in (R.NEW, R.CARRIED_OVER, R.RESULTS_TOTAL, R.CARRIED_FORWARD)
     ]
     (res,) = [f for f in result.findings if f.code == "sum-results-total" and f.args["axis"] == "自然人列"]
     assert res.message.endswith("= 2932，但办理结果总计为 2931，相差 1")
@@ -115,7 +116,7 @@ def test_row_total_message_and_blank_cells_counted_as_zero():
         " + 其他 4 = 3119，但总计为 3120，相差 1"
     )
     columns = (R.TOTAL, R.NATURAL_PERSON, *F.LEGAL_PERSON)
-    assert ref_keys(f.refs) == [key(data, R.NEW, c) for c in columns]
+    assert ref_keys(f.refs) == [role_key(data, R.NEW, c) for c in columns]
     assert "value-blank" in [x.code for x in result.findings]
 
 

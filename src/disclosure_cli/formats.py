@@ -91,8 +91,8 @@ class Role(StrEnum):
     # 表二 columns
     ISSUED = "issued"  # 本年制发件数 (2019: 本年新制作数量, the documents made this year)
     REPEALED = "repealed"  # 本年废止件数 (2021 only)
-    IN_FORCE = "in_force"  # 现行有效件数 (2021 only; 2019's 对外公开总数量 counts every
-    #                        document ever published, repealed ones included: not the same)
+    IN_FORCE = "in_force"  # 现行有效件数 (2021 only; 2019's 对外公开总数量 counts what was
+    #                        published, not what is in force: no 2019 equivalent)
     NEW_PUBLISHED = "new_published"  # 本年新公开数量 (2019 only)
     PUBLISHED_TOTAL = "published_total"  # 对外公开总数量 (2019 only)
     DECISIONS = "decisions"  # 本年处理决定数量 (2019: 处理决定数量)
@@ -333,12 +333,18 @@ class Format:
 
     # --- roles ---------------------------------------------------------------------------------
 
-    def _find(self, role: Role) -> tuple[Table, Block, Row] | None:
+    @cached_property
+    def _rows_by_role(self) -> dict[Role, tuple[Table, Block, Row]]:
+        out: dict[Role, tuple[Table, Block, Row]] = {}
         for t in self.tables:
-            found = t.row_of(role)
-            if found is not None:
-                return (t, *found)
-        return None
+            for block in t.blocks:
+                for row in block.rows:
+                    if row.role is not None:
+                        out.setdefault(row.role, (t, block, row))
+        return out
+
+    def _find(self, role: Role) -> tuple[Table, Block, Row] | None:
+        return self._rows_by_role.get(role)
 
     def row_of(self, role: Role) -> Row:
         """The row with this role (``KeyError`` when this format has none)."""
