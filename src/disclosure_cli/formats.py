@@ -227,12 +227,13 @@ class Table:
                     return row
         raise KeyError(row_id)
 
-    def row_of(self, role: Role) -> tuple[Block, Row] | None:
+    def row_of(self, role: Role) -> Row:
+        """The row of this role in this table (``KeyError`` when there is none)."""
         for block in self.blocks:
             for row in block.rows:
                 if row.role == role:
-                    return block, row
-        return None
+                    return row
+        raise KeyError(f"{self.id}: no row {role}")
 
     def leaves(self, row_id: str) -> tuple[Row, ...]:
         """The data rows a row stands for: itself, or every data row below a group row."""
@@ -570,11 +571,10 @@ T4_TOTAL = "t4_total"  # 表四 每组：总计 = 维持 + 纠正 + 其他 + 尚
 
 
 def _relations(t3: Table, t4: Table) -> tuple[Relation, ...]:
+    """Every relation, from the roles of the rows and columns (ROW_TOTAL listed first: it
+    defines the 总计 column, including the corner cell （七）总计 / 总计)."""
     out: list[Relation] = []
-
-    def row(role: Role) -> Row:
-        return t3.row_of(role)[1]
-
+    row = t3.row_of
     (b3,) = t3.blocks
     total_col = b3.column_of(Role.TOTAL)
     parts_cols = [c for c in b3.columns if c is not total_col]
