@@ -128,6 +128,24 @@ def test_lookups_give_the_cell_keys():
     assert [c.role for c in V21.columns_of(R.REVIEW)] == list(_T4)
 
 
+def test_leaf_keys():
+    assert V21.leaf_keys(R.DISCLOSED, R.TOTAL) == (F.CellKey("t3", "3.1", "total"),)
+    assert V21.leaf_keys(R.OTHER_HANDLING, R.NATURAL_PERSON) == tuple(
+        F.CellKey("t3", f"3.6.{i}", "natural") for i in (1, 2, 3)
+    )
+    assert V19.leaf_keys(R.OTHER_HANDLING, R.NATURAL_PERSON) == (F.CellKey("t3", "3.6", "natural"),)
+    assert [V21.row(k).label for k in V21.leaf_keys(R.UNAVAILABLE, R.TOTAL)] == [
+        "1.本机关不掌握相关政府信息",
+        "2.没有现成信息需要另行制作",
+        "3.补正后申请内容仍不明确",
+    ]
+    for fmt in BOTH.values():  # the categories' cells are exactly the parts of （七）总计
+        results = {rel.right: rel.left for rel in fmt.relations if rel.kind == F.RESULTS_TOTAL}
+        for column in fmt.columns_of(R.NEW):
+            parts = tuple(k for cat in F.RESULT_CATEGORIES for k in fmt.leaf_keys(cat, column.role))
+            assert results[(fmt.key(R.RESULTS_TOTAL, column.role),)] == parts
+
+
 def test_role_groups():
     for fmt in BOTH.values():
         results = fmt.row_of(R.RESULTS)
@@ -237,9 +255,7 @@ def test_every_category_named_in_the_text_is_compared(fid, category):
     data = consistent(fid, random.Random(2), text=False)
     fmt = F.get(fid)
     row = fmt.row_of(category)
-    total = sum(
-        data["t3"][leaf.id][fmt.key(category, R.TOTAL).column] for leaf in fmt.table_of(category).leaves(row.id)
-    )
+    total = sum(data[k.table][k.row][k.column] for k in fmt.leaf_keys(category, R.TOTAL))
     data["sections"]["1"] = [f"其中{row.short}{total}件。"]
     assert [f.code for f in _codes(data)] == []
     data["sections"]["1"] = [f"其中{row.short}{total + 1}件。"]

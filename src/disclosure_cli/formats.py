@@ -13,7 +13,8 @@ or label: ``fmt.key(Role.NEW, Role.TOTAL)`` is the cell 表三 一、本年新�
 that has it. Lookups:
 
 - ``fmt.key(row_role, column_role)`` → the ``CellKey`` (``KeyError`` if the format lacks it);
-  ``fmt.has(row_role, column_role=None)`` asks first;
+  ``fmt.has(row_role, column_role=None)`` asks first; ``fmt.leaf_keys(…)`` → the data cells a
+  group row such as （三）不予公开 stands for;
 - ``fmt.row_of(role)`` → the ``Row``; ``fmt.rows_of(roles)`` → the rows present, in order;
   ``fmt.columns_of(row_role)`` → the columns of that row's block (each with its ``role``);
 - ``fmt.categories`` → the result categories of 表三 （一）…（六）, each with its ``short`` name;
@@ -386,6 +387,13 @@ class Format:
             raise KeyError(f"{self.id}: no cell {row_role} / {column_role}")
         table, _, row = found
         return CellKey(table.id, row.id, col.id)
+
+    def leaf_keys(self, row_role: Role, column_role: Role) -> tuple[CellKey, ...]:
+        """The data cells a row stands for in one column: the cell itself, or those of every
+        data row under a group (``（三）不予公开`` → its eight reasons). Summing them gives the
+        same quantity in every version (2019's one-row （六）其他处理 and 2021's three)."""
+        key = self.key(row_role, column_role)
+        return tuple(key._replace(row=r.id) for r in self.table_of(row_role).leaves(key.row))
 
     @cached_property
     def categories(self) -> tuple[Row, ...]:

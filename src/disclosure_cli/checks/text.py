@@ -76,9 +76,7 @@ class _Tables:
 
     def category_keys(self, row: F.Row) -> list[F.CellKey]:
         """The 总计 cells of the data rows a category stands for (its sub-rows, or itself)."""
-        table = self.fmt.table_of(row.role)
-        total = self.fmt.key(row.role, R.TOTAL).column
-        return [F.CellKey(table.id, r.id, total) for r in table.leaves(row.id)]
+        return list(self.fmt.leaf_keys(row.role, R.TOTAL))
 
     def t4_keys(self, groups, column: R = R.TOTAL) -> list[F.CellKey]:
         """One column of the 表四 groups of these roles (``REVIEW_GROUPS``, ``LITIGATION``)."""
