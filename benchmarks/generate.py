@@ -61,13 +61,16 @@ def synthetic(rnd: random.Random, n: int) -> dict:
             data[key.table][key.row][key.column] = v
     # make the books balance: 结转下年度 = 新收 + 上年结转 − 办理结果总计 (kept ≥ 0)
     report = from_data(data)
-    for col in fmt.table("t3").blocks[0].columns:
+    R = F.Role
+    new, prev, nxt = (fmt.key(role, R.TOTAL).row for role in (R.NEW, R.CARRIED_OVER, R.CARRIED_FORWARD))
+    t3 = data[fmt.table_of(R.NEW).id]
+    for col in fmt.columns_of(R.NEW):
         if col.total:
             continue
-        results = report.computed(F.CellKey("t3", "3.7", col.id))
-        carried = data["t3"]["2"][col.id]
-        data["t3"]["1"][col.id] = results + rnd.randint(0, 5) - carried if results >= carried else results
-        data["t3"]["4"][col.id] = data["t3"]["1"][col.id] + carried - results
+        results = report.computed(fmt.key(R.RESULTS_TOTAL, col.role))
+        carried = t3[prev][col.id]
+        t3[new][col.id] = results + rnd.randint(0, 5) - carried if results >= carried else results
+        t3[nxt][col.id] = t3[new][col.id] + carried - results
         report = from_data(data)
     for key in fmt.definitions:
         data[key.table][key.row][key.column] = report.computed(key)

@@ -11,17 +11,20 @@ from hypothesis import strategies as st
 from disclosure_cli import formats as F
 from disclosure_cli.checks import check_report
 from disclosure_cli.checks.catalogue import CATALOGUE, relation_code
+from disclosure_cli.formats import Role as R
 from disclosure_cli.model import Cell, Source
 
-from _check_data import consistent, report, sample
+from _check_data import consistent, put, ref_keys, report, sample
+from _check_data import key as role_key
 
 VERSIONS = sorted(F.FORMATS)
 DELTAS = (1, -1, 7, -1000, 1_000_000)
 
 
 def _cells(fmt_id: str):
+    """Every cell of 表三 and 表四 (the tables whose totals are defined by relations)."""
     fmt = F.FORMATS[fmt_id]
-    return [k for t in ("t3", "t4") for k in fmt.table(t).cells()]
+    return [k for t in (fmt.table_of(R.NEW), fmt.table_of(R.REVIEW)) for k in t.cells()]
 
 
 def _errors_touching(result, key: F.CellKey):
@@ -86,15 +89,15 @@ def test_every_relation_kind_has_a_rule():
 
 def test_balance_message_spells_out_the_arithmetic():
     data = sample("huaian-2024")
-    data["t3"]["3.7"]["natural"] = 2931  # results of 自然人 now add to 2932
-    data["t3"]["3.7"]["total"] = 3049
+    put(data, R.RESULTS_TOTAL, R.NATURAL_PERSON, 2931)  # results of 自然人 now add to 2932
+    put(data, R.RESULTS_TOTAL, R.TOTAL, 3049)
     result = check_report(report(data))
     (bal,) = [f for f in result.findings if f.code == "sum-balance" and f.args["axis"] == "自然人列"]
     assert bal.message == (
         "自然人列：新收 3001 + 上年结转 34 = 3035，但办理结果总计 2931 + 结转下年度 103 = 3034，相差 1"
     )
-    assert [(r["row"], r["column"]) for r in bal.refs] == [
-        ("1", "natural"), ("2", "natural"), ("3.7", "natural"), ("4", "natural")
+    assert ref_keys(bal.refs) == [
+        role_key(data, row, R.NATURAL_PERSON) for row in (R.NEW, R.CARRIED_OVER, R.RESULTS_TOTAL, R.CARRIED_FORWARD)
     ]
     (res,) = [f for f in result.findings if f.code == "sum-results-total" and f.args["axis"] == "自然人列"]
     assert res.message.endswith("= 2932，但办理结果总计为 2931，相差 1")
@@ -104,23 +107,25 @@ def test_balance_message_spells_out_the_arithmetic():
 
 def test_row_total_message_and_blank_cells_counted_as_zero():
     data = sample("huaian-2024")
-    data["t3"]["1"]["research"] = None
-    data["t3"]["1"]["total"] = 3120
+    put(data, R.NEW, R.RESEARCH, None)
+    put(data, R.NEW, R.TOTAL, 3120)
     result = check_report(report(data))
     (f,) = [f for f in result.findings if f.code == "sum-row-total"]
     assert f.message == (
         "新收行：自然人 3001 + 商业企业 53 + 科研机构（空白，按 0 计） + 社会公益组织 0 + 法律服务机构 61"
         " + 其他 4 = 3119，但总计为 3120，相差 1"
     )
-    assert [r["column"] for r in f.refs] == ["total", "natural", "commercial", "research", "nonprofit", "legal", "other"]
+    columns = (R.TOTAL, R.NATURAL_PERSON, *F.LEGAL_PERSON)
+    assert ref_keys(f.refs) == [role_key(data, R.NEW, c) for c in columns]
     assert "value-blank" in [x.code for x in result.findings]
 
 
 def test_t4_totals_of_zero_although_items_add_up():
     """Real case: 表四 totals of 0 although the items add to 11 and 5."""
     data = sample("huaian-2024")
-    data["t4"]["review"] = {"upheld": 5, "corrected": 3, "other": 2, "pending": 1, "total": 0}
-    data["t4"]["litigation_direct"] = {"upheld": 2, "corrected": 1, "other": 1, "pending": 1, "total": 0}
+    for group, values in ((R.REVIEW, (5, 3, 2, 1, 0)), (R.LITIGATION_DIRECT, (2, 1, 1, 1, 0))):
+        for column, v in zip((R.UPHELD, R.CORRECTED, R.OTHER_RESULT, R.PENDING, R.TOTAL), values):
+            put(data, group, column, v)
     data["sections"] = {"1": ["总体情况。"], "5": ["问题。"], "6": ["未收取信息处理费。"]}
     result = check_report(report(data))
     msgs = [f.message for f in result.findings if f.code == "sum-t4-total"]
@@ -133,7 +138,7 @@ def test_t4_totals_of_zero_although_items_add_up():
 def test_blank_total_column_real_case():
     """Real case: one 总计 cell of row 4 left blank, the balance fails for the total column."""
     data = sample("huaian-2024")
-    data["t3"]["4"]["total"] = None
+    put(data, R.CARRIED_FORWARD, R.TOTAL, None)
     result = check_report(report(data))
     (bal,) = [f for f in result.findings if f.code == "sum-balance"]
     assert bal.message == (
@@ -161,16 +166,15 @@ def test_uncached_formulas_still_catch_a_wrong_input():
     rep = report(sample("huaian-2024"))
     for key in rep.format.definitions:
         _formula(rep, key, cached=False)
-    key = F.CellKey("t3", "1", "natural")
-    rep.cells[key] = Cell.read(key, 3002, Source())
+    k = rep.format.key(R.NEW, R.NATURAL_PERSON)
+    rep.cells[k] = Cell.read(k, 3002, Source())
     result = check_report(rep)
     assert [f.code for f in result.findings if f.level == "error"] == ["sum-balance", "sum-balance"]
 
 
 def test_cached_value_disagreeing_with_recomputed_sum():
     rep = report(sample("huaian-2024"))
-    key = F.CellKey("t3", "1", "total")
-    _formula(rep, key, cached=True, value=3100)
+    _formula(rep, rep.format.key(R.NEW, R.TOTAL), cached=True, value=3100)
     result = check_report(rep)
     codes = [f.code for f in result.findings if f.level == "error"]
     assert "formula-cached-mismatch" in codes and "sum-row-total" not in codes
@@ -181,12 +185,51 @@ def test_cached_value_disagreeing_with_recomputed_sum():
 
 def test_cached_formula_agreeing_is_fine():
     rep = report(sample("huaian-2024"))
-    _formula(rep, F.CellKey("t3", "1", "total"), cached=True, value=3119)
+    _formula(rep, rep.format.key(R.NEW, R.TOTAL), cached=True, value=3119)
     assert check_report(rep).errors == 0
 
 
 def test_text_in_a_cell_skips_its_sums_but_is_an_error():
     data = sample("huaian-2024")
-    data["t3"]["3.1"]["natural"] = "1288件"
+    put(data, R.DISCLOSED, R.NATURAL_PERSON, "1288件")
     result = check_report(report(data))
     assert [f.code for f in result.findings if f.level == "error"] == ["value-text"]
+
+
+# --- the one recomputation of totals (Report.computed) -------------------------------------------
+
+
+@pytest.mark.parametrize("fmt_id", VERSIONS)
+def test_totals_recomputed_from_the_inputs_alone(fmt_id):
+    """Every total blanked: ``computed`` gives back the consistent report's totals."""
+    data = consistent(fmt_id, random.Random(5))
+    rep = report(data)
+    want = {k: rep.cells[k].value for k in rep.format.definitions}
+    for k in rep.format.definitions:
+        rep.cells[k] = Cell.read(k, None, Source())
+    assert {k: rep.computed(k) for k in want} == want
+    # only uncached formulas are recomputed on request; a blank total stays 0
+    assert {rep.computed(k, uncached_only=True) for k in want} == {0}
+
+
+def test_text_in_a_part_makes_the_total_unknown_or_zero():
+    rep = report(sample("huaian-2024"))
+    k = rep.format.key(R.DISCLOSED, R.NATURAL_PERSON)
+    rep.cells[k] = Cell.read(k, "1288件", Source())
+    whole = rep.format.key(R.RESULTS_TOTAL, R.TOTAL)
+    assert rep.computed(whole, text=None) is None
+    assert rep.computed(whole) == 3050 - 1288  # as a spreadsheet's SUM: text counts 0
+    assert rep.computed(k) == 0 and rep.computed(k, text=None) is None
+
+
+def test_check_values_are_the_models_recomputation():
+    """``check`` reads every value through ``Report.computed`` (uncached formulas only)."""
+    from disclosure_cli.checks.context import Context
+
+    rep = report(sample("huaian-2024"))
+    for k in rep.format.definitions:
+        _formula(rep, k, cached=False)
+    ctx = Context(rep)
+    for k in rep.format.cells():
+        assert ctx.value(k) == rep.computed(k, uncached_only=True, text=None) == rep.computed(k)
+    assert ctx.value(rep.format.key(R.NEW, R.TOTAL)) == 3119

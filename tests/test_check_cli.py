@@ -8,8 +8,9 @@ import pytest
 
 from disclosure_cli.checks import check_files
 from disclosure_cli.checks.reference import rules_json, rules_markdown
+from disclosure_cli.formats import Role as R
 
-from _check_data import sample
+from _check_data import put, row_of, sample
 from conftest import SAMPLES
 
 ZHUJIE = SAMPLES / "zhujie-2020.json"
@@ -25,7 +26,7 @@ def _write(tmp_path, name, data):
 @pytest.fixture
 def broken(tmp_path):
     data = sample("huaian-2024")
-    data["t3"]["1"]["natural"] = 3000
+    put(data, R.NEW, R.NATURAL_PERSON, 3000)
     return _write(tmp_path, "broken.json", data)
 
 
@@ -85,8 +86,8 @@ def test_previous_option(cli, tmp_path):
     data = sample("huaian-2024")
     prev = sample("huaian-2024")
     prev["year"] = 2023
-    prev["t3"]["4"] = dict(data["t3"]["2"])
-    prev["t3"]["4"]["natural"] = 40
+    row_of(prev, R.CARRIED_FORWARD).update(row_of(data, R.CARRIED_OVER))
+    put(prev, R.CARRIED_FORWARD, R.NATURAL_PERSON, 40)
     p = _write(tmp_path, "prev.json", prev)
     r = cli("check", "--format", "json", "--previous", p, HUAIAN)
     assert r.exit_code == 1

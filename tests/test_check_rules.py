@@ -8,10 +8,12 @@ import random
 
 import pytest
 
+from disclosure_cli import formats as F
 from disclosure_cli.checks import CATALOGUE, check_report
+from disclosure_cli.formats import Role as R
 from disclosure_cli.model import Problem, Source
 
-from _check_data import consistent, report, sample
+from _check_data import add, consistent, get, key, put, put_key, ref_keys, report, row_of, sample
 
 H = sample("huaian-2024")
 TRIGGERED: set[str] = set()
@@ -42,45 +44,40 @@ def only(data, code, **kw):
     return got[0]
 
 
-def set_(data, table, row, col, value):
-    data[table].setdefault(row, {})[col] = value
-    return data
-
-
 # --- cell values -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("raw", ["22（其中修订16件）", "251000元", "十二"])
 def test_value_text_shows_raw(raw):
-    f = only(set_(_clean(), "t2", "normative", "issued", raw), "value-text")
+    f = only(put(_clean(), R.NORMATIVE, R.ISSUED, raw), "value-text")
     assert raw in f.message and f.refs[0]["value"] == raw and f.level == "error"
 
 
 def test_value_decimal_and_negative():
-    only(set_(_clean(), "t2", "license", "decisions", 2.5), "value-decimal")
-    only(set_(_clean(), "t2", "penalty", "decisions", -3), "value-negative")
+    only(put(_clean(), R.LICENSE, R.DECISIONS, 2.5), "value-decimal")
+    only(put(_clean(), R.PENALTY, R.DECISIONS, -3), "value-negative")
 
 
 def test_decimals_allowed_in_money_and_negative_in_2019_change():
-    assert findings(set_(_clean(), "t2", "fees", "amount", 12.75)) == []
-    assert findings(set_(_2019(), "t2", "license", "change", -4)) == []
+    assert findings(put(_clean(), R.FEES, R.AMOUNT, 12.75)) == []
+    assert findings(put(_2019(), R.LICENSE, R.CHANGE, -4)) == []
 
 
 @pytest.mark.parametrize("mark", ["/", "-", "—", "不适用"])
 def test_value_na_is_a_warning(mark):
-    f = only(set_(_clean(), "t2", "enforcement", "decisions", mark), "value-na")
+    f = only(put(_clean(), R.ENFORCEMENT, R.DECISIONS, mark), "value-na")
     assert f.level == "warning" and mark in f.message
 
 
 @pytest.mark.parametrize("raw", ["１２", " 12 ", "12", "12.0", 12.0])
 def test_value_typing_is_info(raw):
-    data = set_(_clean(), "t2", "license", "decisions", raw)
+    data = put(_clean(), R.LICENSE, R.DECISIONS, raw)
     f = only(data, "value-typing")
     assert f.level == "info" and "12" in f.message
 
 
 def test_value_blank_is_a_warning():
-    f = only(set_(_clean(), "t2", "rules", "repealed", None), "value-blank")
+    f = only(put(_clean(), R.RULES, R.REPEALED, None), "value-blank")
     assert "按 0 计" in f.message
 
 
@@ -99,21 +96,23 @@ def test_format_year_mismatch():
 
 def test_old_row_36_in_a_2021_report():
     data = _clean()
-    data["t3"]["3.6"] = {c: data["t3"]["3.6.1"][c] for c in data["t3"]["3.6.1"]}
+    other = F.V2021.row_of(R.OTHER_HANDLING)  # a group of three rows in 2021, one row in 2019
+    first = F.V2021.table_of(R.OTHER_HANDLING).leaves(other.id)[0]
+    data["t3"][other.id] = dict(data["t3"][first.id])
     got = [f for f in findings(data) if f.code == "format-mixed-version"]
     assert len(got) == 1
-    assert {r["column"] for r in got[0].refs} == set(data["t3"]["3.6.1"])
+    assert {r["column"] for r in got[0].refs} == set(data["t3"][first.id])
     assert "（六）其他处理" in got[0].message and "1.申请人无正当理由" in got[0].message
 
 
 def test_2019_columns_in_table_two_of_a_2021_report():
-    data = set_(_clean(), "t2", "normative", "new_made", 3)
+    data = put_key(_clean(), F.V2019.key(R.NORMATIVE, R.ISSUED), 3)  # 本年新制作数量
     f = only(data, "format-mixed-version")
     assert "本年新制作数量" in f.message
 
 
 def test_unknown_cell():
-    only(set_(_clean(), "t3", "9.9", "natural", 1), "unknown-cell")
+    only(put_key(_clean(), F.CellKey("t3", "9.9", "natural"), 1), "unknown-cell")
 
 
 @pytest.mark.parametrize(
@@ -125,8 +124,8 @@ def test_unknown_cell():
             Problem("label-altered", "标签被改动", label="2.其他法律行政法规禁止公开", found="2.其他法律行政止公开",
                     source=Source(sheet="表三", cell="B11"), table="t3", row="3.3.2"),
         ),
-        ("format-mixed-version", Problem("label-altered", "标签与格式不一致", label="行政规范性文件", found="规范性文件", table="t2", row="normative")),
-        ("format-mixed-version", Problem("old-format-row", "（六）其他处理只有一行", table="t3", row="3.6")),
+        ("format-mixed-version", Problem("label-altered", "标签与格式不一致", label="行政规范性文件", found="规范性文件", table="t2", row=F.V2021.row_of(R.NORMATIVE).id)),
+        ("format-mixed-version", Problem("old-format-row", "（六）其他处理只有一行", table="t3", row=F.V2021.row_of(R.OTHER_HANDLING).id)),
         ("section-missing", Problem("section-missing", "正文中缺少部分“六、其他需要报告的事项”", label="六、其他需要报告的事项")),
         ("label-altered", Problem("section-altered", "标题不一致", label="一、总体情况", found="一、总体状况")),
         ("section-order", Problem("section-order", "顺序不一致")),
@@ -201,7 +200,7 @@ def test_quoted_numbers_against_tables():
     f = only(_with("1", "全年收到政府信息公开申请17件。"), "text-number-mismatch")
     assert "17" in f.message and "3119" in f.message
     assert f.refs[0]["quote"] == "全年收到政府信息公开申请17件。"
-    assert [(r["row"], r["column"]) for r in f.refs[1:]] == [("1", "total"), ("2", "total")]
+    assert ref_keys(f.refs) == [F.V2021.key(R.NEW, R.TOTAL), F.V2021.key(R.CARRIED_OVER, R.TOTAL)]
     f = only(_with("1", "其中予以公开及部分公开1800件。"), "text-number-mismatch")
     assert "1362" in f.message and "454" in f.message
     assert findings(_with("1", "其中予以公开及部分公开1816件。")) == []
@@ -214,26 +213,25 @@ def test_quoted_numbers_against_tables():
 
 
 @pytest.mark.parametrize(
-    "text,cell",
+    "text,row,column",
     [
-        ("本年度未收到政府信息公开申请。", ("t3", "1", "total")),
-        ("受理的申请均已办结。", ("t3", "4", "total")),
-        ("行政复议案件均获维持。", ("t4", "review", "corrected")),
-        ("本年度未发布行政规范性文件。", ("t2", "normative", "issued")),
-        ("本年度没有发生政府信息公开行政复议案件。", ("t4", "review", "total")),
-        ("没有不予公开的情况。", ("t3", "3.3.1", "total")),
+        ("本年度未收到政府信息公开申请。", R.NEW, R.TOTAL),
+        ("受理的申请均已办结。", R.CARRIED_FORWARD, R.TOTAL),
+        ("行政复议案件均获维持。", R.REVIEW, R.CORRECTED),
+        ("本年度未发布行政规范性文件。", R.NORMATIVE, R.ISSUED),
+        ("本年度没有发生政府信息公开行政复议案件。", R.REVIEW, R.TOTAL),
+        ("没有不予公开的情况。", R.WITHHELD, R.TOTAL),
     ],
 )
-def test_statements_contradicting_tables(text, cell):
+def test_statements_contradicting_tables(text, row, column):
     f = only(_with("1", text), "text-contradicts-table")
     assert f.refs[0]["quote"] == text
-    assert cell in [(r.get("table"), r.get("row"), r.get("column")) for r in f.refs[1:]]
+    assert set(F.V2021.leaf_keys(row, column)) <= set(ref_keys(f.refs))  # a category: its sub-rows
 
 
 def test_blank_total_does_not_hide_the_parts_behind_it():
     """“均已办结” against a 结转下年度 row whose 总计 was left blank: the columns still say 103."""
-    data = _with("1", "受理的申请均已办结。")
-    data["t3"]["4"]["total"] = None
+    data = put(_with("1", "受理的申请均已办结。"), R.CARRIED_FORWARD, R.TOTAL, None)
     (f,) = [f for f in findings(data) if f.code == "text-contradicts-table"]
     assert "103（按各项之和计）" in f.message
 
@@ -260,22 +258,23 @@ def _previous_of(data):
     prev = copy.deepcopy(data)
     prev["year"] = data["year"] - 1
     prev["meta"]["published"] = f"{data['year']}-02-01"
-    for c, v in data["t3"]["2"].items():
-        prev["t3"]["4"][c] = v
-    for row in ("rules", "normative"):
-        d = data["t2"][row]
-        prev["t2"][row]["in_force"] = d["in_force"] - d["issued"] + d["repealed"]
-    prev["t3"]["1"]["natural"] += 1  # keep last year's tables different from this year's
-    prev["t3"]["1"]["total"] += 1
-    prev["t3"]["3.1"]["natural"] += 1
-    prev["t3"]["3.1"]["total"] += 1
-    prev["t3"]["3.7"]["natural"] += 1
-    prev["t3"]["3.7"]["total"] += 1
-    prev["t2"]["license"]["decisions"] += 1
-    prev["t4"]["review"]["upheld"] += 1
-    prev["t4"]["review"]["total"] += 1
+    row_of(prev, R.CARRIED_FORWARD).update(row_of(data, R.CARRIED_OVER))
+    for row in (R.RULES, R.NORMATIVE):
+        before = get(data, row, R.IN_FORCE) - get(data, row, R.ISSUED) + get(data, row, R.REPEALED)
+        put(prev, row, R.IN_FORCE, before)
+    _differ(prev)
+    add(prev, R.LICENSE, R.DECISIONS, 1)
+    add(prev, R.REVIEW, R.UPHELD, 1)
+    add(prev, R.REVIEW, R.TOTAL, 1)
     prev["sections"] = {"1": ["上一年的总体情况写法完全不同，共有若干段落。"], "5": ["上年存在的问题与今年不同。"], "6": ["上年未收取信息处理费，特此说明。"]}
     return prev
+
+
+def _differ(prev):
+    """Keep last year's 表三 different from this year's (one more 予以公开 by a 自然人)."""
+    for row in (R.NEW, R.DISCLOSED, R.RESULTS_TOTAL):
+        for column in (R.NATURAL_PERSON, R.TOTAL):
+            add(prev, row, column, 1)
 
 
 def test_matching_pair_has_no_finding():
@@ -286,18 +285,19 @@ def test_matching_pair_has_no_finding():
 def test_carry_over_every_column():
     data = _clean()
     prev = _previous_of(data)
-    prev["t3"]["4"]["natural"] = 30
-    prev["t3"]["4"]["total"] = 30
+    put(prev, R.CARRIED_FORWARD, R.NATURAL_PERSON, 30)
+    put(prev, R.CARRIED_FORWARD, R.TOTAL, 30)
     got = [f for f in findings(data, previous=prev) if f.code == "prev-carry-over"]
-    assert [f.args["column"] for f in got] == ["natural", "total"]
+    assert [f.args["column"] for f in got] == [key(data, R.NEW, c).column for c in (R.NATURAL_PERSON, R.TOTAL)]
     assert got[0].message == "自然人列：本年上年结转 34，但上一年度（2023）报告结转下年度 30，相差 4"
-    assert got[0].refs[1]["previous"] is True and got[0].refs[1]["row"] == "4"
+    assert got[0].refs[1]["previous"] is True
+    assert ref_keys(got[0].refs) == [key(data, R.CARRIED_OVER, R.NATURAL_PERSON), key(prev, R.CARRIED_FORWARD, R.NATURAL_PERSON)]
 
 
 def test_in_force_and_copied_and_identity():
     data = _clean()
     prev = _previous_of(data)
-    prev["t2"]["normative"]["in_force"] = 80
+    put(prev, R.NORMATIVE, R.IN_FORCE, 80)
     f = only(data, "prev-in-force", previous=prev)
     assert "80" in f.message and "66" in f.message
     prev = _previous_of(data)
@@ -325,14 +325,9 @@ def test_identical_zero_tables_are_not_copies():
     prev = copy.deepcopy(data)
     prev["year"] = 2019
     prev["sections"] = {"1": ["完全不同的一段文字，用于比较。"]}
-    prev["t2"]["rules"]["new_made"] += 1
-    prev["t3"]["4"] = copy.deepcopy(data["t3"]["2"])
-    prev["t3"]["1"]["natural"] += 1
-    prev["t3"]["1"]["total"] += 1
-    prev["t3"]["3.1"]["natural"] += 1
-    prev["t3"]["3.1"]["total"] += 1
-    prev["t3"]["3.7"]["natural"] += 1
-    prev["t3"]["3.7"]["total"] += 1
+    add(prev, R.RULES, R.ISSUED, 1)
+    row_of(prev, R.CARRIED_FORWARD).update(row_of(data, R.CARRIED_OVER))
+    _differ(prev)
     assert findings(data, previous=prev) == []
 
 

@@ -77,11 +77,12 @@ def test_zhujie_blank_total_is_counted_as_zero_and_said_so():
 def test_huaian_quoted_numbers_are_all_recognised():
     """The 淮安 text quotes 3119, 3050, 34, 103, 351 (72/64/178/37) and 46 (25/5/9/7): all agree,
     and changing one cell they quote is caught."""
-    from _check_data import report, sample
+    from _check_data import put, report, sample
+    from disclosure_cli.formats import Role as R
 
     data = sample("huaian-2024")
-    data["t4"]["review"]["upheld"] = 73
-    data["t4"]["review"]["total"] = 352
+    put(data, R.REVIEW, R.UPHELD, 73)
+    put(data, R.REVIEW, R.TOTAL, 352)
     result = check_report(report(data))
     codes = [f.code for f in result.findings if f.level == "error"]
     assert codes.count("text-number-mismatch") == 2  # 行政复议351件, 结果维持72件

@@ -54,11 +54,11 @@ def test_table_two_verbatim(fid, start, end):
 
 
 def test_table_two_value_kinds():
-    v19, v21 = F.V2019.table("t2"), F.V2021.table("t2")
-    assert v19.locate("license", "change")[2].kind == F.SIGNED
-    assert v21.locate("fees", "amount")[2].kind == F.DECIMAL
-    assert v19.locate("procurement", "amount")[2].kind == F.DECIMAL
-    assert v21.block_of_row("fees").unit == "万元"
+    R, v19, v21 = F.Role, F.V2019, F.V2021
+    assert v19.column(v19.key(R.LICENSE, R.CHANGE)).kind == F.SIGNED
+    assert v21.column(v21.key(R.FEES, R.AMOUNT)).kind == F.DECIMAL
+    assert v19.column(v19.key(R.PROCUREMENT, R.AMOUNT)).kind == F.DECIMAL
+    assert v21.table_of(R.FEES).block_of_row(v21.row_of(R.FEES).id).unit == "万元"
 
 
 def test_table_three_verbatim():

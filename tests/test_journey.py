@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from conftest import SAMPLES
 from disclosure_cli import load
+from disclosure_cli.formats import Role
 from disclosure_cli.jsonform import to_data
 
 
@@ -65,4 +66,4 @@ def test_a_clerks_year(cli, tmp_path):
     res = cli("new", "-o", next_year, "--from", filled)
     assert res.exit_code == 0, res.stderr
     nxt = load(next_year)
-    assert nxt.year == 2025 and nxt.number("t3", "2", "total") == 103
+    assert nxt.year == 2025 and nxt.number(*nxt.format.key(Role.CARRIED_OVER, Role.TOTAL)) == 103

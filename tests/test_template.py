@@ -94,9 +94,9 @@ def test_prefilled_from_data_keeps_published_blanks(cli, tmp_path):
     res, out = _new(cli, tmp_path, "--data", SAMPLES / "zhujie-2020.json")
     assert res.exit_code == 0, res.stderr
     r = load(out)
-    c = r.cell("t3", "3.3.1", "total")
+    c = r.cells[F.CellKey("t3", "3.3.1", "total")]  # 1.属于国家秘密 / 总计, blank in the sample
     assert c.state == "blank" and c.formula is None  # published blank, not replaced by a formula
-    assert r.cell("t3", "1", "total").formula  # consistent totals stay live formulas
+    assert r.cells[r.format.key(F.Role.NEW, F.Role.TOTAL)].formula  # consistent totals stay live formulas
 
 
 def test_data_and_format_conflict(cli, tmp_path):
@@ -126,9 +126,11 @@ def test_new_year_from_last_years_report(cli, tmp_path, sample, year, fid):
     assert (new.year, new.format.id, new.org) == (year, fid, last.org)
     assert new.meta.get("phone", "") == last.meta.get("phone", "")
     assert not new.meta.get("published") and not any(new.sections.values())
-    for col in ("natural", "commercial", "research", "nonprofit", "legal", "other", "total"):
-        assert new.number("t3", "2", col) == last.number("t3", "4", col)
-    assert new.cell("t3", "2", "total").formula  # totals stay live formulas
+    for col in new.format.columns_of(F.Role.CARRIED_OVER):
+        this, before = new.format.key(F.Role.CARRIED_OVER, col.role), last.format.key(F.Role.CARRIED_FORWARD, col.role)
+        assert new.number(*this) == last.number(*before)
+    assert len(new.format.columns_of(F.Role.CARRIED_OVER)) == 7
+    assert new.cells[new.format.key(F.Role.CARRIED_OVER, F.Role.TOTAL)].formula  # totals stay live formulas
     codes = {f.code for f in check_report(new, last).findings}
     assert "prev-carry-over" not in codes and "prev-year-not-consecutive" not in codes
 

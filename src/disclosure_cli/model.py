@@ -96,6 +96,11 @@ class Cell:
         return self.value if self.state == V.NUMBER and self.value is not None else 0
 
 
+def uncached_formula(cell: Cell | None) -> bool:
+    """A formula cell whose file held no calculated result (saved without recalculation)."""
+    return cell is not None and cell.formula is not None and cell.cached is False
+
+
 @dataclass(frozen=True)
 class Paragraph:
     text: str
@@ -144,14 +149,26 @@ class Report:
         c = self.cells.get(CellKey(table, row, column))
         return c.number if c else 0
 
-    def computed(self, key: CellKey) -> int | float:
-        """The value of a cell when every total is computed from the inputs (blank = 0): what
-        the template's formulas show."""
+    def computed(self, key: CellKey, *, uncached_only: bool = False, text: int | None = 0) -> int | float | None:
+        """The value of a cell with its total computed from its parts by the relation of the
+        format that defines it, recursively — the one recomputation of totals in the project.
+
+        By default every total is computed from the inputs: what the template's formulas show.
+        With ``uncached_only`` only a total held as a formula without a cached result is
+        computed (what ``check`` does: it never trusts a missing result, and checks the others);
+        every other cell counts as read. A blank or not-applicable cell counts 0; a cell holding
+        text counts ``text``: 0 as a spreadsheet's SUM does, or ``None`` — then the total is
+        unknown (``None``) too."""
+        cell = self.cells.get(key)
         rel = self.format.definitions.get(key)
-        if rel is None:
-            c = self.cells.get(key)
-            return c.number if c else 0
-        return sum(self.computed(k) for k in rel.left)
+        if rel is not None and (not uncached_only or uncached_formula(cell)):
+            parts = [self.computed(k, uncached_only=uncached_only, text=text) for k in rel.left]
+            return None if any(p is None for p in parts) else sum(parts)
+        if cell is None:
+            return 0
+        if cell.state == V.TEXT:
+            return text
+        return cell.number
 
     @property
     def title(self) -> str:

@@ -88,7 +88,7 @@ def new_template(
 
 # Unit details that stay the same from one year to the next.
 CARRIED_META = ("website", "address", "postcode", "phone", "fax", "email", "kind")
-CARRY_FROM, CARRY_TO = "4", "2"  # 表三 结转下年度继续办理 → next year's 上年结转
+CARRY_FROM, CARRY_TO = F.Role.CARRIED_FORWARD, F.Role.CARRIED_OVER  # 表三 结转下年度 → next year's 上年结转
 
 
 def carried_over(last: Report, *, year: int | None = None, format_id: str | None = None) -> Report:
@@ -103,12 +103,13 @@ def carried_over(last: Report, *, year: int | None = None, format_id: str | None
     fmt = choose_format(new_year, format_id)
     report = blank_report(fmt, last.org, new_year)
     report.meta = {k: last.meta[k] for k in CARRIED_META if last.meta.get(k)}
-    t3 = fmt.table("t3")
-    for key in t3.cells():
-        if key.row == CARRY_TO and not fmt.is_total(key):
-            prev = last.cells.get(F.CellKey("t3", CARRY_FROM, key.column))
-            if prev is not None and prev.state == "number":
-                report.cells[key] = Cell.read(key, prev.value, report.cells[key].source)
+    for col in fmt.columns_of(CARRY_TO):
+        if col.total or not last.format.has(CARRY_FROM, col.role):
+            continue
+        key = fmt.key(CARRY_TO, col.role)
+        prev = last.cells.get(last.format.key(CARRY_FROM, col.role))
+        if prev is not None and prev.state == "number":
+            report.cells[key] = Cell.read(key, prev.value, report.cells[key].source)
     # totals as the template's formulas will show them, so that they are written as formulas
     for key in fmt.definitions:
         report.cells[key] = Cell.read(key, report.computed(key), report.cells[key].source)

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from .. import formats as F
 from .. import values as V
-from ..model import Cell, Paragraph, Report
+from ..model import Cell, Paragraph, Report, uncached_formula
 from . import labels as L
 from .catalogue import CATALOGUE
 from .finding import Finding
@@ -31,47 +31,26 @@ class Context:
     def cell(self, key: F.CellKey, report: Report | None = None) -> Cell | None:
         return (report or self.report).cells.get(key)
 
-    @staticmethod
-    def uncached_formula(cell: Cell | None) -> bool:
-        return cell is not None and cell.formula is not None and cell.cached is False
+    uncached_formula = staticmethod(uncached_formula)
 
     def value(self, key: F.CellKey) -> int | float | None:
         """The value used in sums: the number as typed (blank and not-applicable → 0); a
         formula without a cached value is recomputed from the relation defining its cell;
-        ``None`` for a cell whose text cannot be read as a number."""
+        ``None`` for a cell whose text cannot be read as a number (``Report.computed``)."""
         if key not in self._values:
-            self._values[key] = None  # guards against a cycle
-            self._values[key] = self._compute(key)
+            self._values[key] = self.report.computed(key, uncached_only=True, text=None)
         return self._values[key]
-
-    def _compute(self, key: F.CellKey):
-        cell = self.cell(key)
-        if cell is None:
-            return 0
-        if self.uncached_formula(cell):
-            rel = self.fmt.definitions.get(key)
-            if rel is not None:
-                return self.recompute(rel)
-        if cell.state == V.TEXT:
-            return None
-        return cell.number
 
     def amount(self, key: F.CellKey) -> int | float | None:
         """What a total stands for when text is compared with it: the larger of the cell and the
         sum of its parts (a blank or wrong total must not hide the applications behind it)."""
         value = self.value(key)
-        rel = self.fmt.definitions.get(key)
-        parts = self.recompute(rel) if rel is not None else None
+        if key not in self.fmt.definitions:
+            return value
+        parts = self.report.computed(key, text=None)
         if value is None or parts is None:
             return value if parts is None else parts
         return max(value, parts)
-
-    def recompute(self, rel: F.Relation):
-        """The sum of the relation's left side (the value the defined total should have)."""
-        parts = [self.value(k) for k in rel.left]
-        if any(p is None for p in parts):
-            return None
-        return sum(parts)
 
     # --- refs ---------------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """Display names for messages, derived from the format description.
 
 Official labels are long (``一、本年新收政府信息公开申请数量``); messages use the short form a
-reviewer says aloud. Short forms are derived from the labels by removing the numbering and
-the bracketed note; only the four rows whose label does not shorten well have a name here."""
+reviewer says aloud: the row's ``short`` name in the format description (新收, 予以公开 …), else
+the label without its numbering and bracketed note."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ import re
 
 from .. import formats as F
 from ..values import number_text  # noqa: F401  (messages print numbers as the documents do)
-
-# Rows of 表三 whose derived short form would not read well in a sum.
-_T3_SHORT = {"1": "新收", "2": "上年结转", "3.7": "办理结果总计", "4": "结转下年度"}
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
@@ -46,10 +43,9 @@ def row_label(fmt: F.Format, table_id: str, row_id: str) -> str:
 
 
 def row_short(fmt: F.Format, table_id: str, row_id: str) -> str:
-    if table_id == "t3" and row_id in _T3_SHORT:
-        return _T3_SHORT[row_id]
-    table = fmt.table(table_id)
-    row = table.row(row_id)
+    row = fmt.table(table_id).row(row_id)
+    if row.short:
+        return row.short
     if row.parent_label:
         return f"{row.parent_label}（{row.label}）"
     return strip_label(row.label)

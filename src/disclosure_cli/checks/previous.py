@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import formats as F
+from ..formats import Role as R
 from . import labels as L
 from .context import Context
 
@@ -43,22 +44,21 @@ def check(ctx: Context) -> None:
 
 
 def _carry_over(ctx: Context, last_ctx: Context) -> None:
-    p = ctx.previous
-    t3 = ctx.fmt.table("t3")
-    prev_t3 = p.format.table("t3")
-    (block,) = t3.blocks
-    for col in block.columns:
-        this = F.CellKey("t3", "2", col.id)
-        last = F.CellKey("t3", "4", col.id)
-        if not prev_t3.has(last.row, last.column):
+    """This year's 上年结转 equals last year's 结转下年度继续办理, column by column."""
+    fmt, p = ctx.fmt, ctx.previous
+    for col in fmt.columns_of(R.CARRIED_OVER):
+        if not p.format.has(R.CARRIED_FORWARD, col.role):
             continue
+        this = fmt.key(R.CARRIED_OVER, col.role)
+        last = p.format.key(R.CARRIED_FORWARD, col.role)
         a, b = ctx.value(this), last_ctx.value(last)
         if a is None or b is None or a == b:
             continue
         ctx.emit(
             "prev-carry-over",
-            f"{col.label}列：本年{L.row_short(ctx.fmt, 't3', '2')} {L.number_text(a)}，"
-            f"但上一年度（{p.year}）报告{L.row_short(p.format, 't3', '4')} {L.number_text(b)}，相差 {L.number_text(abs(a - b))}",
+            f"{col.label}列：本年{L.row_short(fmt, this.table, this.row)} {L.number_text(a)}，"
+            f"但上一年度（{p.year}）报告{L.row_short(p.format, last.table, last.row)} {L.number_text(b)}，"
+            f"相差 {L.number_text(abs(a - b))}",
             [ctx.cell_ref(this), ctx.cell_ref(last, previous=True)],
             column=col.id,
             this_year=a,
@@ -67,15 +67,15 @@ def _carry_over(ctx: Context, last_ctx: Context) -> None:
 
 
 def _in_force(ctx: Context, last_ctx: Context) -> None:
-    p = ctx.previous
-    t2 = ctx.fmt.table("t2")
-    cols = ("issued", "repealed", "in_force")
-    block = t2.blocks[0]
-    for row in block.rows:
-        if not all(t2.has(row.id, c) for c in cols) or not p.format.table("t2").has(row.id, "in_force"):
+    """现行有效件数 = last year's + 本年制发 − 本年废止, for 规章 and 行政规范性文件."""
+    fmt, p = ctx.fmt, ctx.previous
+    for row in fmt.rows_of((R.RULES, R.NORMATIVE)):
+        if not all(fmt.has(row.role, c) for c in (R.ISSUED, R.REPEALED, R.IN_FORCE)):
             continue
-        issued, repealed, now = (F.CellKey("t2", row.id, c) for c in cols)
-        last = F.CellKey("t2", row.id, "in_force")
+        if not p.format.has(row.role, R.IN_FORCE):
+            continue
+        issued, repealed, now = (fmt.key(row.role, c) for c in (R.ISSUED, R.REPEALED, R.IN_FORCE))
+        last = p.format.key(row.role, R.IN_FORCE)
         vals = [ctx.value(issued), ctx.value(repealed), ctx.value(now), last_ctx.value(last)]
         if any(v is None for v in vals):
             continue
@@ -83,7 +83,7 @@ def _in_force(ctx: Context, last_ctx: Context) -> None:
         expected = before + i - rep
         if expected == n:
             continue
-        lab = lambda k: L.column_label(ctx.fmt, k)  # noqa: E731
+        lab = lambda k: L.column_label(fmt, k)  # noqa: E731
         ctx.emit(
             "prev-in-force",
             f"{row.label}：上年{lab(now)} {L.number_text(before)} + {lab(issued)} {L.number_text(i)}"

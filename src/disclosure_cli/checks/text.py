@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .. import formats as F
+from ..formats import Role as R
 from . import labels as L
 from .context import Context
 
@@ -61,55 +62,33 @@ class _Para:
 
 
 class _Tables:
-    """Values the text is compared with, named by the format description."""
+    """Values the text is compared with, named by their roles in the format description."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        fmt = ctx.fmt
-        t3 = fmt.table("t3")
-        (block,) = t3.blocks
-        self.t3_block = block
-        self.total_col = next(c.id for c in block.columns if c.total)
-        self.total_row = next(r for r in block.rows if r.total)
-        # The categories of results: the direct children of 三、本年度办理结果 but the total.
-        self.categories = [
-            r for r in block.rows if r.parent == self.total_row.parent and not r.total
-        ]
-        self.t4 = fmt.table("t4")
+        self.fmt = ctx.fmt
+        # The categories of results (予以公开 …), by the short name the text uses for them.
+        self.categories = {row.short: row for row in self.fmt.categories}
 
-    def key3(self, row: str, col: str | None = None) -> F.CellKey:
-        return F.CellKey("t3", row, col or self.total_col)
+    def key3(self, row: R) -> F.CellKey:
+        """A row of 表三, column 总计."""
+        return self.fmt.key(row, R.TOTAL)
 
     def category_keys(self, row: F.Row) -> list[F.CellKey]:
-        if not row.group:
-            return [self.key3(row.id)]
-        out = []
-        for r in self.t3_block.data_rows:
-            p = r.parent
-            parents = {x.id: x.parent for x in self.t3_block.rows}
-            while p is not None and p != row.id:
-                p = parents.get(p)
-            if p == row.id:
-                out.append(self.key3(r.id))
-        return out
+        """The 总计 cells of the data rows a category stands for (its sub-rows, or itself)."""
+        return list(self.fmt.leaf_keys(row.role, R.TOTAL))
 
-    def t4_total(self, group: str) -> F.CellKey:
-        block = next(b for b in self.t4.blocks if b.id == group)
-        return F.CellKey("t4", group, next(c.id for c in block.columns if c.total))
-
-    def t4_groups(self, kind: str) -> list[str]:
-        """``review`` → the group without a parent label; ``litigation`` → those under 行政诉讼."""
-        out = []
-        for b in self.t4.blocks:
-            (row,) = b.rows
-            is_lit = row.parent_label is not None
-            if (kind == "litigation") == is_lit:
-                out.append(row.id)
-        return out
+    def t4_keys(self, groups, column: R = R.TOTAL) -> list[F.CellKey]:
+        """One column of the 表四 groups of these roles (``REVIEW_GROUPS``, ``LITIGATION``)."""
+        return [self.fmt.key(g, column) for g in groups if self.fmt.has(g, column)]
 
     def total(self, keys) -> int | float | None:
         vals = [self.ctx.value(k) for k in keys]
         return None if any(v is None for v in vals) else sum(vals)
+
+
+# The words for the two kinds of case in 表四 and the groups each stands for.
+_CASES = (("复议", F.REVIEW_GROUPS), ("诉讼", F.LITIGATION))
 
 
 def _paragraphs(ctx: Context):
@@ -282,8 +261,7 @@ class _Claims:
 
     def _received_done_carry(self) -> None:
         t = self.t
-        row_new, row_prev, row_next = "1", "2", "4"
-        total_row = t.total_row.id
+        row_new, row_prev, row_next, total_row = R.NEW, R.CARRIED_OVER, R.CARRIED_FORWARD, R.RESULTS_TOTAL
         for m in re.finditer(rf"(?:上一?年度?)结转{_FILL}{{0,10}}?(?P<n>\d+)\s*件", self.text):
             if self._free(m):
                 self._number(m, "上年结转", [[t.key3(row_prev)]])
@@ -316,8 +294,8 @@ class _Claims:
 
     def _reviews(self) -> None:
         t = self.t
-        review = [t.t4_total(g) for g in t.t4_groups("review")]
-        litigation = [t.t4_total(g) for g in t.t4_groups("litigation")]
+        review = t.t4_keys(F.REVIEW_GROUPS)
+        litigation = t.t4_keys(F.LITIGATION)
         unit = r"\s*(?:件|起|宗)"
         for m in re.finditer(rf"行政复议(?:[和及与、]|以及)(?:行政)?诉讼{_FILL}{{0,8}}?(?P<n>\d+){unit}", self.text):
             if self._free(m):
@@ -329,26 +307,23 @@ class _Claims:
             if self._free(m):
                 self._number(m, "行政诉讼总计", [litigation])
         # 其中结果维持 N 件…: the groups are those of the nearest 行政复议 / 诉讼 before it.
-        block = t.t4.blocks[0]
-        names = [c for c in block.columns if not c.total]
-        alt = "|".join(re.escape(c.label) for c in names)
+        names = {c.label: c for c in t.fmt.columns_of(R.REVIEW) if not c.total}
+        alt = "|".join(re.escape(label) for label in names)
         for m in re.finditer(rf"(?P<label>{alt}){_FILL}{{0,3}}?(?P<n>\d+){unit}", self.text):
             before = self.text[: m.start()]
             r, lit = before.rfind("行政复议"), before.rfind("诉讼")
             if r < 0 and lit < 0:
                 continue
-            kind = "review" if r > lit else "litigation"
-            col = next(c.id for c in names if c.label == m.group("label"))
-            keys = [F.CellKey("t4", g, col) for g in t.t4_groups(kind)]
+            groups, what = (F.REVIEW_GROUPS, "行政复议") if r > lit else (F.LITIGATION, "行政诉讼")
+            keys = t.t4_keys(groups, names[m.group("label")].role)
             if self._free(m):
-                what = "行政复议" if kind == "review" else "行政诉讼"
                 self._number(m, f"{what}{m.group('label')}", [keys])
 
     def _categories(self) -> None:
         t = self.t
-        cats = {L.strip_label(r.label): r for r in t.categories}
+        cats = t.categories
         alt = "|".join(re.escape(n) for n in sorted(cats, key=len, reverse=True))
-        total_key = t.key3(t.total_row.id)
+        total_key = t.key3(R.RESULTS_TOTAL)
         pattern = (
             rf"(?<!不)(?P<names>(?:{alt})(?:(?:和|及|与|、|以及)(?:{alt}))*)"
             rf"{_FILL}{{0,6}}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>件|%|％)"
@@ -386,7 +361,7 @@ class _Claims:
         ctx = self.ctx
         text = self.text
         # 没有收到…申请 while 新收 > 0
-        new_total = t.key3("1")
+        new_total = t.key3(R.NEW)
         for m in re.finditer(rf"(?:没有|未|无)(?:收到|受理|接到|接收){_FILL}{{0,14}}?申请", text):
             if re.search("复议|诉讼", m.group()):
                 continue
@@ -394,7 +369,7 @@ class _Claims:
             if v and self._free(m):
                 self._contradiction(m, f"表三{L.cell_short(ctx.fmt, new_total)}为 {self._amount_text(new_total)}", [new_total])
         # 均已办结 while 结转下年度 > 0
-        next_total = t.key3("4")
+        next_total = t.key3(R.CARRIED_FORWARD)
         for m in re.finditer(r"(?:均|全部|都)(?:已经|已)?(?:按时|依法|按期|在法定期限内)?(?:办结|办理完毕|答复完毕)", text):
             sentence = self._sentence(m)
             if "上年" in sentence or _HOTLINE.search(sentence) or re.search("复议|诉讼", sentence):
@@ -403,34 +378,33 @@ class _Claims:
             if v and self._free(m):
                 self._contradiction(m, f"表三{L.cell_short(ctx.fmt, next_total)}为 {self._amount_text(next_total)}", [next_total])
         # 均获维持 while 结果纠正 / 尚未审结 > 0
-        not_upheld = ("corrected", "pending")  # 结果纠正, 尚未审结
+        not_upheld = (R.CORRECTED, R.PENDING)  # 结果纠正, 尚未审结
         for m in re.finditer(r"(?:均|全部|都)(?:获得|获|被|予以|得到)?维持", text):
             sentence = self._sentence(m)
-            kinds = [k for k, word in (("review", "复议"), ("litigation", "诉讼")) if word in sentence]
             keys = [
-                F.CellKey("t4", g, c)
-                for kind in kinds
-                for g in t.t4_groups(kind)
+                k
+                for word, groups in _CASES
+                if word in sentence
+                for g in groups
                 for c in not_upheld
-                if ctx.value(F.CellKey("t4", g, c))
+                for k in t.t4_keys((g,), c)
+                if ctx.value(k)
             ]
             if keys and self._free(m):
                 self._contradiction(
                     m, "表四" + "、".join(f"{L.cell_short(ctx.fmt, k)}为 {L.number_text(ctx.value(k))}" for k in keys), keys
                 )
         # 未发布规范性文件 / 规章 while 表二 shows some
-        t2 = ctx.fmt.table("t2")
-        first = t2.blocks[0]
-        doc_rows = {}
+        doc_rows = {}  # the names of either version: a 2019 report may say 规范性文件, a 2021 one too
         for fmt in F.FORMATS.values():
-            for r in fmt.table("t2").blocks[0].rows:
-                doc_rows.setdefault(r.label, r.id)
+            for r in fmt.rows_of((R.RULES, R.NORMATIVE)):
+                doc_rows.setdefault(r.label, r.role)
         alt = "|".join(re.escape(x) for x in sorted(doc_rows, key=len, reverse=True))
         for m in re.finditer(rf"(?:没有|未|无)(?:制定|制发|发布|出台|印发)(?:过|任何)*(?P<what>{alt})", text):
-            row_id = doc_rows[m.group("what")]
-            if not t2.has(row_id, first.columns[0].id):
+            role = doc_rows[m.group("what")]
+            if not ctx.fmt.has(role, R.ISSUED):
                 continue
-            key = F.CellKey("t2", row_id, first.columns[0].id)
+            key = ctx.fmt.key(role, R.ISSUED)
             v = ctx.value(key)
             if v and self._free(m):
                 self._contradiction(m, f"表二{L.cell_short(ctx.fmt, key)}为 {L.number_text(v)}", [key])
@@ -440,14 +414,13 @@ class _Claims:
             clause = re.split(rf"[{_STOP}]", text[m.start():])[0]
             if _NOT_OUTCOME.search(clause):
                 continue
-            kinds = [k for k, word in (("review", "复议"), ("litigation", "诉讼")) if word in clause]
-            keys = [t.t4_total(g) for kind in kinds for g in t.t4_groups(kind) if ctx.amount(t.t4_total(g))]
+            keys = [k for word, groups in _CASES if word in clause for k in t.t4_keys(groups) if ctx.amount(k)]
             if keys and self._free(m):
                 self._contradiction(
                     m, "表四" + "、".join(f"{L.cell_short(ctx.fmt, k)}为 {self._amount_text(k)}" for k in keys), keys
                 )
         # 没有不予公开… while that category > 0
-        cats = {L.strip_label(r.label): r for r in t.categories}
+        cats = t.categories
         alt = "|".join(re.escape(n) for n in sorted(cats, key=len, reverse=True))
         for m in re.finditer(rf"(?:没有|未|无)(?:出现|发生)?(?P<name>{alt})", text):
             keys = t.category_keys(cats[m.group("name")])
