@@ -9,7 +9,8 @@ A cell source answers three questions and interprets nothing:
 * ``formulas(title)`` — the formula text of every formula cell of a sheet.
 
 A sheet is only parsed when one of these is asked about it, so sheets nobody asks about cost
-nothing. ``OpenpyxlSource`` answers all three from openpyxl's read-only mode. A faster reader of
+nothing (openpyxl itself would scan every sheet on opening, looking for its size: see
+``_Reader``). ``OpenpyxlSource`` answers all three from openpyxl's read-only mode. A faster reader of
 values (python-calamine) can later answer ``values`` alone, with ``OpenpyxlSource`` kept for
 ``formulas``; nothing above this module changes.
 """
@@ -18,7 +19,8 @@ from __future__ import annotations
 
 from typing import BinaryIO, Protocol
 
-import openpyxl
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 Pos = tuple[int, int]
 
@@ -40,7 +42,9 @@ class OpenpyxlSource:
     openpyxl's ``data_only``) gives the saved results, only for sheets that have formulas."""
 
     def __init__(self, fh: BinaryIO):
-        self._wb = openpyxl.load_workbook(fh, read_only=True, data_only=False, keep_links=False)
+        reader = _Reader(fh, read_only=True, keep_vba=False, data_only=False, keep_links=False)
+        reader.read()
+        self._wb = reader.wb
         self._plain: dict[str, dict[Pos, object]] = {}
         self._formulas: dict[str, dict[Pos, str]] = {}
 
@@ -98,6 +102,30 @@ class OpenpyxlSource:
         finally:
             self._wb._data_only = False
         return out
+
+
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """A read-only sheet that does not read its XML when created: openpyxl reads it up to the
+    ``<dimension>`` tag, i.e. to its end when the tag is missing (as in files written by
+    openpyxl's write-only mode). The size is never used: ``_rows`` resets it."""
+
+    def _get_size(self) -> None:
+        pass
+
+
+class _Reader(ExcelReader):
+    """``openpyxl.load_workbook(read_only=True)``, with ``_UnsizedSheet`` worksheets."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            ws = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            ws.sheet_state = sheet.state
+            self.wb._sheets.append(ws)
 
 
 def _is_formula_object(value) -> bool:
