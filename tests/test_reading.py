@@ -82,7 +82,7 @@ def test_altered_label_reported_by_name():
 def test_old_format_row_reported():
     report = load(READ / "old-format-row.xlsx")
     codes = [(p.code, p.row) for p in report.problems]
-    assert ("old-format-row", "3.6") in codes
+    assert ("format-mixed-version", "3.6") in codes
     assert not [p for p in report.problems if p.code == "label-missing"]
 
 

@@ -38,13 +38,13 @@ def read_sections(sheets: Sheets, fmt: F.Format, problems: Problems) -> dict[str
                     sid = headings[match[0]]
                     official = fmt.sections[int(sid) - 1].heading
                     problems.add(
-                        "section-altered",
+                        "label-altered",
                         f"正文部分标题“{a}”与统一格式“{official}”不一致",
                         label=official, found=str(a), source=sheet.source(r, hc),
                     )
                 else:
                     problems.add(
-                        "section-unknown", f"正文中有无法识别的部分标题“{a}”",
+                        "structure-other", f"正文中有无法识别的部分标题“{a}”",
                         found=str(a), source=sheet.source(r, hc),
                     )
                     current = None

@@ -1,5 +1,6 @@
-"""The structure problems the reader records, each under a code of the checker's catalogue
-(``checks/catalogue.py``): the checker turns them into findings without translating codes."""
+"""The structure problems the reader records, each under its code in the checker's catalogue
+(``checks/catalogue.py``): the checker turns them into findings as they are, except that it
+recognises signs of the other format version among them (``format-mixed-version``)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ CODES = (
     "table-missing",
     "section-missing",
     "section-order",
-    "section-altered",
-    "section-unknown",
-    "old-format-row",
+    "format-mixed-version",
+    "structure-other",
 )
 
 

@@ -174,7 +174,7 @@ class TableFinder:
             vals = [sheet.values.get((r, cc)) for cc in sorted(cols.values())]
             self.problems.drop_missing_rows({k.id for k in kids})
             self.problems.add(
-                "old-format-row",
+                "format-mixed-version",
                 f"“{g.label}”只有一行，没有统一格式（{table.title}）规定的细分行："
                 + "、".join(k.label for k in kids),
                 label=g.label,
