@@ -1,8 +1,9 @@
 """Finding the tables by their official labels: where each cell of a table is on which sheet.
 
 Not by coordinates: a clerk who inserted a row or moved a table still gets a correct read; a
-missing or altered label is recorded by name. One function per table layout of ``formats.py``
-(``LAYOUT_BLOCKS`` 表二, ``LAYOUT_GRID`` 表三, ``LAYOUT_COLUMN_GROUPS`` 表四)."""
+missing or altered label is recorded by name. One method per shape of table (``Table.layout``
+in ``formats.py``): blocks under headings (表二), one grid of nested rows and columns (表三),
+groups of columns side by side (表四)."""
 
 from __future__ import annotations
 
