@@ -132,6 +132,7 @@ def test_unknown_cell():
         ("section-order", Problem("section-order", "顺序不一致")),
         ("table-missing", Problem("table-missing", "找不到表格", label="四、政府信息公开行政复议、行政诉讼情况", table="t4")),
         ("structure-other", Problem("structure-other", "正文中有无法识别的部分标题“七、附件”", found="七、附件")),
+        ("formula-text-not-cached", Problem("formula-text-not-cached", "单位信息!B2（机关名称）是公式“=A1”", label="机关名称")),
     ],
 )
 def test_reader_problems_become_findings(code, problem):

@@ -54,7 +54,7 @@ def read_report(path: Path, sheets: Sheets) -> Report:
     """The report in the sheets read from the workbook at ``path``."""
     problems = Problems()
     stamp = read_stamp(sheets)
-    d = read_details(sheets)
+    d = read_details(sheets, problems)
     fmt, how = detect_format(sheets, stamp, d.year, path)
     report = Report(
         format=fmt,

@@ -8,6 +8,7 @@ from .. import formats as F
 from .. import workbook as W
 from ..jsonform import parse_year
 from ..model import KINDS, META_FIELDS, META_LABELS, ORG_LABEL, YEAR_LABEL, Source
+from .problems import Problems
 from .sheets import Sheets, text_value
 
 
@@ -20,7 +21,7 @@ class Details:
     sources: dict[str, Source] = field(default_factory=dict)
 
 
-def read_details(sheets: Sheets) -> Details:
+def read_details(sheets: Sheets, problems: Problems) -> Details:
     d = Details()
     known = {"org": ORG_LABEL, "year": YEAR_LABEL, **{k: META_LABELS[k] for k in META_FIELDS}}
     label_rows: set[tuple[str, int]] = set()
@@ -30,7 +31,7 @@ def read_details(sheets: Sheets) -> Details:
             continue
         s, r, c = hit
         label_rows.add((s.title, r))
-        raw = s.values.get((r, c + 1))
+        raw = s.text_cell((r, c + 1), problems, label.split("（")[0])
         d.sources[key if key in ("org", "year") else f"meta.{key}"] = s.source(r, c + 1)
         if key == "org":
             d.org = "" if raw is None else str(raw).strip()
@@ -51,6 +52,6 @@ def read_details(sheets: Sheets) -> Details:
                 continue
             if F.normalize_label(v) in skip:
                 continue
-            d.meta[v.strip()] = text_value(s.values.get((r, 2)))
+            d.meta[v.strip()] = text_value(s.text_cell((r, 2), problems, v.strip()))
             d.sources[f"meta.{v.strip()}"] = s.source(r, 2)
     return d

@@ -26,9 +26,8 @@ def read_sections(sheets: Sheets, fmt: F.Format, problems: Problems) -> dict[str
     short = {F.normalize_label(s.heading.split("、", 1)[1]): s.id for s in fmt.sections}
     seen: list[str] = []
     current: str | None = None
-    last_row = max((r for r, _ in sheet.values), default=hr)
-    for r in range(hr + 1, last_row + 1):
-        a = sheet.values.get((r, hc))
+    for r in range(hr + 1, (sheet.last_row or hr) + 1):
+        a = sheet.text_cell((r, hc), problems, "正文的部分标题")
         if a is not None and str(a).strip():
             norm = F.normalize_label(a)
             sid = headings.get(norm) or short.get(norm)
@@ -55,7 +54,7 @@ def read_sections(sheets: Sheets, fmt: F.Format, problems: Problems) -> dict[str
         if current is None:
             continue
         for col in (hc + 1, hc + 2):
-            raw = sheet.values.get((r, col))
+            raw = sheet.text_cell((r, col), problems, _section_name(fmt, current))
             if raw is None:
                 continue
             for line in text_value(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -70,6 +69,10 @@ def read_sections(sheets: Sheets, fmt: F.Format, problems: Problems) -> dict[str
             "正文各部分的顺序与统一格式不一致：" + "、".join(fmt.sections[int(i) - 1].heading for i in seen),
         )
     return out
+
+
+def _section_name(fmt: F.Format, sid: str) -> str:
+    return f"正文“{fmt.sections[int(sid) - 1].heading}”"
 
 
 def _text_sheet(sheets: Sheets) -> tuple[Sheet, tuple[int, int]] | tuple[None, None]:

@@ -15,6 +15,7 @@ CODES = (
     "section-order",
     "format-mixed-version",
     "structure-other",
+    "formula-text-not-cached",
 )
 
 

@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from .. import formats as F
 from .. import workbook as W
 from ..model import Source
+from .problems import Problems
 from .source import CellSource, Pos
 
 # The sheets of the template (workbook.py, and each table's sheet in formats.py). When a
@@ -43,6 +44,28 @@ class Sheet:
 
     def source(self, r: int, c: int) -> Source:
         return Source(sheet=self.title, cell=f"{get_column_letter(c)}{r}")
+
+    @property
+    def last_row(self) -> int | None:
+        return max((r for r, _ in (*self.values, *self.formulas)), default=None)
+
+    def text_cell(self, pos: Pos, problems: Problems, what: str):
+        """A cell of text (unit details, narrative): its value; for a formula, the result the
+        file saved — or, when it saved none, ``None`` and a problem naming the cell (the reader
+        never evaluates a formula)."""
+        if pos not in self.formulas:
+            return self.values.get(pos)
+        if pos in self.cached:
+            return self.cached[pos]
+        src = self.source(*pos)
+        problems.add(
+            "formula-text-not-cached",
+            f"{src.sheet}!{src.cell}（{what}）是公式“{self.formulas[pos]}”，文件中没有保存它的计算结果，"
+            "按空白读取。请在 Excel/WPS 中打开并保存，或直接填写文字",
+            label=what,
+            source=src,
+        )
+        return None
 
 
 class Sheets:
