@@ -152,3 +152,38 @@ def test_absurd_dimensions_do_not_matter(tmp_path, dimension, reads):
 
 def test_wps_dimension_fixture_still_reads():
     assert to_data(load(FIXTURES / "read" / "wps-dimension.xlsx")) == _expected()
+
+
+class DictSource:
+    """Cells served from dictionaries — standing in for another value reader (python-calamine):
+    the reader interprets whatever answers ``sheet_names``, ``values`` and ``formulas``."""
+
+    def __init__(self, names, values, formulas):
+        self.names, self._values, self._formulas = names, values, formulas
+
+    def sheet_names(self):
+        return list(self.names)
+
+    def values(self, title):
+        return self._values[title]
+
+    def formulas(self, title):
+        return self._formulas[title]
+
+    def close(self):
+        pass
+
+
+@pytest.mark.parametrize("path", [SAMPLE, FIXTURES / "read" / "odd-values.xlsx", FIXTURES / "read" / "text-formulas.xlsx"])
+def test_the_interpretation_needs_only_the_cell_source(path):
+    from disclosure_cli.xlsx_reader import read_report
+    from disclosure_cli.xlsx_reader.sheets import Sheets
+    from disclosure_cli.xlsx_reader.source import OpenpyxlSource
+
+    with open(path, "rb") as fh:
+        src = OpenpyxlSource(fh)
+        names = src.sheet_names()
+        copy = DictSource(names, {n: src.values(n) for n in names}, {n: src.formulas(n) for n in names})
+        src.close()
+    got, want = read_report(path, Sheets.read(copy)), load(path)
+    assert to_data(got) == to_data(want) and got.problems == want.problems

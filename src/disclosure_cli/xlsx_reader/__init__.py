@@ -1,14 +1,19 @@
 """Reading a filled workbook into a ``Report``.
 
+Tables are found by their official labels, not by coordinates: a clerk who inserted a row or
+moved a table still gets a correct read, and a missing or altered label is recorded (as a
+``Problem``) by name. Formula cells give the result the file saved; a total without one is
+recomputed from its parts; no formula is ever evaluated. When the workbook has all the
+template's sheets, no other sheet is read.
+
 The pieces, each with one job:
 
-* ``source`` — the raw cells (openpyxl; the only module that knows it), read sheet by sheet;
-* ``sheets`` — which sheets are read (only the template's, when the workbook has them all) and
-  finding a label among their cells;
+* ``source`` — the raw cells, sheet by sheet (the only module that reads with openpyxl);
+* ``sheets`` — which sheets are read, and finding a label among their cells;
 * ``version`` — which format version (stamp, labels, year);
 * ``details`` — the unit details (单位信息); ``narrative`` — the six sections (正文);
 * ``tables`` — where each table's cells are, found by their official labels;
-* ``cells`` — the cells' values, formulas and saved results;
+* ``cells`` — the tables' cell values, formulas and saved results;
 * ``problems`` — what is wrong with the structure, under the codes of the checker's catalogue.
 """
 

@@ -58,9 +58,12 @@ class Sheet:
         if pos in self.cached:
             return self.cached[pos]
         src = self.source(*pos)
+        formula = self.formulas[pos]
+        if len(formula) > 80:
+            formula = formula[:79] + "…"
         problems.add(
             "formula-text-not-cached",
-            f"{src.sheet}!{src.cell}（{what}）是公式“{self.formulas[pos]}”，文件中没有保存它的计算结果，"
+            f"{src.sheet}!{src.cell}（{what}）是公式“{formula}”，文件中没有保存它的计算结果，"
             "按空白读取。请在 Excel/WPS 中打开并保存，或直接填写文字",
             label=what,
             source=src,
