@@ -125,12 +125,13 @@ def test_unknown_cell():
                     source=Source(sheet="表三", cell="B11"), table="t3", row="3.3.2"),
         ),
         ("format-mixed-version", Problem("label-altered", "标签与格式不一致", label="行政规范性文件", found="规范性文件", table="t2", row=F.V2021.row_of(R.NORMATIVE).id)),
-        ("format-mixed-version", Problem("old-format-row", "（六）其他处理只有一行", table="t3", row=F.V2021.row_of(R.OTHER_HANDLING).id)),
+        ("format-mixed-version", Problem("format-mixed-version", "（六）其他处理只有一行", table="t3", row=F.V2021.row_of(R.OTHER_HANDLING).id)),
         ("section-missing", Problem("section-missing", "正文中缺少部分“六、其他需要报告的事项”", label="六、其他需要报告的事项")),
-        ("label-altered", Problem("section-altered", "标题不一致", label="一、总体情况", found="一、总体状况")),
+        ("label-altered", Problem("label-altered", "标题不一致", label="一、总体情况", found="一、总体状况")),
         ("section-order", Problem("section-order", "顺序不一致")),
         ("table-missing", Problem("table-missing", "找不到表格", label="四、政府信息公开行政复议、行政诉讼情况", table="t4")),
-        ("structure-other", Problem("section-unknown", "正文中有无法识别的部分标题“七、附件”", found="七、附件")),
+        ("structure-other", Problem("structure-other", "正文中有无法识别的部分标题“七、附件”", found="七、附件")),
+        ("formula-text-not-cached", Problem("formula-text-not-cached", "单位信息!B2（机关名称）是公式“=A1”", label="机关名称")),
     ],
 )
 def test_reader_problems_become_findings(code, problem):

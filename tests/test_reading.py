@@ -82,7 +82,7 @@ def test_altered_label_reported_by_name():
 def test_old_format_row_reported():
     report = load(READ / "old-format-row.xlsx")
     codes = [(p.code, p.row) for p in report.problems]
-    assert ("old-format-row", "3.6") in codes
+    assert ("format-mixed-version", "3.6") in codes
     assert not [p for p in report.problems if p.code == "label-missing"]
 
 
@@ -199,3 +199,21 @@ def test_billion_laughs_is_refused(tmp_path, cli):
 def test_number_text(value, text):
     """Numbers in messages and documents: no 12.0, no exponent, no lost digits."""
     assert V.number_text(value) == text
+
+
+def test_formulas_in_text_cells(cli):
+    """Issue 9: a formula typed into a text cell (单位信息, 正文) reads as the result the file
+    saved; one without a saved result is reported with its cell, not silently read as blank."""
+    path = READ / "text-formulas.xlsx"
+    before = path.read_bytes()
+    report = load(path)
+    assert to_data(report) == to_data(from_data(_sample_data("huaian-2024.json")))
+    assert report.org == "淮安市人民政府" and str(report.sources["org"]) == "单位信息!B2"
+    assert str(report.sections["1"][0].source) == "正文!C2"
+    (p,) = report.problems
+    assert p.code == "formula-text-not-cached" and str(p.source) == "正文!C3"
+    assert "二、主动公开政府信息情况" in p.message and "没有保存它的计算结果" in p.message
+    res = cli("check", path, env={"NO_COLOR": "1"})
+    assert res.exit_code == 0
+    assert "formula-text-not-cached  正文!C3" in res.stdout and '"本年度"&"无"' in res.stdout
+    assert path.read_bytes() == before

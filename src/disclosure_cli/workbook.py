@@ -1,5 +1,8 @@
-"""The template's own layout (not the official format): sheet names, the labels of the unit
-details and narrative sheets, the hidden stamp. Shared by the writer and the reader."""
+"""The template's sheet names and fixed labels — what the template adds around the official
+format's tables (which ``formats.py`` describes): the names of its sheets, the headers of the
+unit details (单位信息) and narrative (正文) sheets, and the keys of the hidden stamp that
+records the format and template version. Shared by the writer (``xlsx_writer.py``) and the
+reader (``xlsx_reader/``)."""
 
 from __future__ import annotations
 

@@ -12,11 +12,6 @@ from .context import Context
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
-# Problem codes of the readers that are rules of their own; the others go to structure-other.
-_DIRECT = {"label-missing", "label-altered", "section-missing", "section-order", "table-missing", "unknown-cell"}
-_ALIASES = {"section-altered": "label-altered"}
-_OLD_FORMAT = {"old-format-row", "old-format-label", "old-format-column", "format-mixed-version"}
-
 
 def check_identity(ctx: Context) -> None:
     r = ctx.report
@@ -85,8 +80,9 @@ def _problem_ref(p: Problem) -> dict:
 
 
 def _is_other_version(fmt: F.Format, p: Problem) -> F.Format | None:
-    """The other format version that this problem is a sign of, if any."""
-    if p.code in _OLD_FORMAT:
+    """The other format version that this problem is a sign of, if any: an altered label or
+    an unknown cell that the other version has is reported as ``format-mixed-version``."""
+    if p.code == "format-mixed-version":
         return next(iter(_other_formats(fmt)), None)
     if p.code == "unknown-cell" and p.table:
         col = p.column
@@ -99,7 +95,7 @@ def _is_other_version(fmt: F.Format, p: Problem) -> F.Format | None:
                 return other
             if col is None and any(r.id == p.row for b in table.blocks for r in b.rows):
                 return other
-    if p.code in ("label-altered", "section-altered") and p.found:
+    if p.code == "label-altered" and p.found:
         own = {F.normalize_label(x) for x in fmt.labels()}
         found = F.normalize_label(p.found)
         for other in _other_formats(fmt):
@@ -109,19 +105,13 @@ def _is_other_version(fmt: F.Format, p: Problem) -> F.Format | None:
 
 
 def check_problems(ctx: Context) -> None:
+    """The structure problems the readers recorded, under their own catalogue codes. Cell-level
+    problems of one row are one finding (a row of the old format is one sign)."""
     fmt = ctx.fmt
-    # Cell-level problems of one row are one finding (a row of the old format is one sign).
     groups: dict[tuple, list[Problem]] = {}
     for p in ctx.report.problems:
         other = _is_other_version(fmt, p)
-        if other is not None:
-            code = "format-mixed-version"
-        elif p.code in _DIRECT:
-            code = p.code
-        elif p.code in _ALIASES:
-            code = _ALIASES[p.code]
-        else:
-            code = "structure-other"
+        code = "format-mixed-version" if other is not None else p.code
         if p.code == "unknown-cell" and p.table:
             gkey = (code, p.table, p.row, other.id if other else None)
         else:
@@ -142,14 +132,12 @@ def check_problems(ctx: Context) -> None:
                 )
             else:
                 message = f"{table_name}中有本格式（{fmt.id} 版）没有的行或列：{first.row}（{'、'.join(cols)}）"
-            ctx.emit(code, message, refs, reader_code=first.code, columns=cols)
+            ctx.emit(code, message, refs, columns=cols)
             continue
         message = first.message
         if code == "format-mixed-version" and other_id and "版" not in message:
             message = f"{message}（{other_id} 版格式的写法，本报告使用 {fmt.id} 版）"
-        if code == "structure-other":
-            message = f"{message}（{first.code}）"
-        ctx.emit(code, message, refs, reader_code=first.code, label=first.label, found=first.found)
+        ctx.emit(code, message, refs, label=first.label, found=first.found)
 
 
 def _describe_other(other: F.Format, table_id: str, row_id: str | None, cols: list[str]) -> str:

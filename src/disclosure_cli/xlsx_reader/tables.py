@@ -1,0 +1,251 @@
+"""Finding the tables by their official labels: where each cell of a table is on which sheet.
+
+Not by coordinates: a clerk who inserted a row or moved a table still gets a correct read; a
+missing or altered label is recorded by name. One method per shape of table (``Table.layout``
+in ``formats.py``): blocks under headings (表二), one grid of nested rows and columns (表三),
+groups of columns side by side (表四)."""
+
+from __future__ import annotations
+
+import difflib
+
+from .. import formats as F
+from .narrative import FUZZY
+from .problems import Problems
+from .sheets import Sheet, Sheets
+
+Place = tuple[Sheet, int, int]  # a sheet, its row and its column
+Places = dict[F.CellKey, "Place | None"]
+
+
+class TableFinder:
+    def __init__(self, sheets: Sheets, problems: Problems):
+        self.sheets = sheets
+        self.problems = problems
+
+    def locate(self, table: F.Table) -> Places:
+        """Every cell of the table → where it is (``None`` when its row or column is missing)."""
+        if table.layout == F.LAYOUT_BLOCKS:
+            return self._locate_blocks(table)
+        if table.layout == F.LAYOUT_GRID:
+            return self._locate_grid(table)
+        return self._locate_groups(table)
+
+    # -- rows and columns by label ---------------------------------------------------------------
+    def _match_rows(self, sheet: Sheet, rows, lo: int, hi: int, label_cols: tuple[int, int], table: F.Table):
+        """Row label → sheet row, within rows lo..hi; altered labels matched by similarity."""
+        found: dict[str, int] = {}
+        for row in rows:
+            hits = [(r, c) for r, c in sheet.find(row.label) if lo <= r <= hi]
+            if hits:
+                found[row.id] = hits[0][0]
+        known = {F.normalize_label(r.label) for r in rows}
+        for i, row in enumerate(rows):
+            if row.id in found:
+                continue
+            prev = max((found[r.id] for r in rows[:i] if r.id in found), default=lo - 1)
+            nxt = min((found[r.id] for r in rows[i + 1 :] if r.id in found), default=hi + 1)
+            taken = set(found.values())
+            best_pos = _closest(
+                sheet, row.label, known,
+                lambda r, c: prev < r < nxt and label_cols[0] <= c <= label_cols[1] and r not in taken,
+            )
+            if best_pos:
+                r, c, v = best_pos
+                found[row.id] = r
+                self.problems.add(
+                    "label-altered",
+                    f"{table.sheet}的行标签“{v}”与统一格式“{row.label}”不一致",
+                    label=row.label, found=v, source=sheet.source(r, c), table=table.id, row=row.id,
+                )
+            else:
+                self.problems.add(
+                    "label-missing",
+                    f"{table.sheet}中找不到行“{row.label}”",
+                    label=row.label, table=table.id, row=row.id,
+                )
+        return found
+
+    def _match_columns(self, sheet: Sheet, columns, rows_range: tuple[int, int], table: F.Table, block_label: str):
+        """Column label → sheet column, within rows of ``rows_range``."""
+        found: dict[str, int] = {}
+        lo, hi = rows_range
+        for col in columns:
+            hits = [(r, c) for r, c in sheet.find(col.label) if lo <= r <= hi]
+            if hits:
+                found[col.id] = hits[-1][1] if table.layout == F.LAYOUT_GRID else hits[0][1]
+        known = {F.normalize_label(c.label) for c in columns}
+        for col in columns:
+            if col.id in found:
+                continue
+            taken = set(found.values())
+            best_pos = _closest(sheet, col.label, known, lambda r, c: lo <= r <= hi and c not in taken)
+            if best_pos:
+                r, c, v = best_pos
+                found[col.id] = c
+                self.problems.add(
+                    "label-altered",
+                    f"{block_label}的列标签“{v}”与统一格式“{col.label}”不一致",
+                    label=col.label, found=v, source=sheet.source(r, c), table=table.id, column=col.id,
+                )
+            else:
+                self.problems.add(
+                    "label-missing", f"{block_label}中找不到列“{col.label}”", label=col.label, table=table.id,
+                    column=col.id,
+                )
+        return found
+
+    # -- 表二: blocks under headings -------------------------------------------------------------
+    def _locate_blocks(self, table: F.Table) -> Places:
+        out: Places = {k: None for k in table.cells()}
+        heads: list[tuple[F.Block, Sheet | None, int, int]] = []
+        for block in table.blocks:
+            hit = self.sheets.find_any(block.heading, table.sheet)
+            if hit is None:
+                self.problems.add(
+                    "label-missing", f"找不到{table.title[2:]}的“{block.heading}”", label=block.heading, table=table.id
+                )
+                heads.append((block, None, 0, 0))
+            else:
+                heads.append((block, *hit))
+        for i, (block, sheet, hr, hc) in enumerate(heads):
+            if sheet is None:
+                continue
+            later = [h[2] for h in heads[i + 1 :] if h[1] is sheet and h[2] > hr]
+            end = min(later) - 1 if later else hr + len(block.rows) + 6
+            cols = self._match_columns(sheet, block.columns, (hr + 1, min(end, hr + 3)), table, block.heading)
+            first_value = min(cols.values(), default=hc + 1)
+            rows = self._match_rows(sheet, block.data_rows, hr + 1, end, (hc, max(hc, first_value - 1)), table)
+            for row in block.data_rows:
+                for col in block.columns:
+                    if row.id in rows and col.id in cols:
+                        out[F.CellKey(table.id, row.id, col.id)] = (sheet, rows[row.id], cols[col.id])
+        return out
+
+    # -- 表三: one grid of nested rows and columns --------------------------------------------------
+    def _locate_grid(self, table: F.Table) -> Places:
+        out: Places = {k: None for k in table.cells()}
+        (block,) = table.blocks
+        sheet = None
+        for row in block.data_rows[:3] + (block.rows[-1],):
+            hit = self.sheets.find_any(row.label, table.sheet)
+            if hit:
+                sheet = hit[0]
+                break
+        if sheet is None:
+            hit = self.sheets.find_any(table.corner or "", table.sheet)
+            if hit is None:
+                self.problems.add("table-missing", f"找不到{table.title}的表格", label=table.title, table=table.id)
+                return out
+            sheet = hit[0]
+        top_hits = sheet.find(block.data_rows[0].label)
+        corner = sheet.find(table.corner or "")
+        header_top = corner[0][0] if corner else (top_hits[0][0] - 4 if top_hits else 1)
+        first_data = top_hits[0][0] if top_hits else header_top + 3
+        cols = self._match_columns(sheet, block.columns, (header_top, first_data - 1), table, table.sheet)
+        first_value = min(cols.values(), default=4)
+        last = max(r for r, _ in sheet.values)
+        rows = self._match_rows(sheet, block.data_rows, header_top, last, (1, first_value - 1), table)
+        # group labels (no numbers) are checked too: a mangled group label is a structure problem
+        for g in block.rows:
+            if g.group and not sheet.find(g.label):
+                self.problems.add(
+                    "label-missing", f"{table.sheet}中找不到“{g.label}”", label=g.label, table=table.id, row=g.id
+                )
+        self._old_format_rows(sheet, table, rows, cols)
+        for key in table.cells():
+            if key.row in rows and key.column in cols:
+                out[key] = (sheet, rows[key.row], cols[key.column])
+        return out
+
+    def _old_format_rows(self, sheet: Sheet, table: F.Table, rows: dict[str, int], cols: dict[str, int]) -> None:
+        """A group row whose sub-rows are all missing but which carries numbers itself: the
+        table as an older format had it (表三 （六）其他处理 as one row inside a 2021 report)."""
+        (block,) = table.blocks
+        for g in block.rows:
+            if not g.group:
+                continue
+            kids = [r for r in block.data_rows if r.parent == g.id]
+            if any(k.id in rows for k in kids):
+                continue
+            hits = sheet.find(g.label)
+            if not hits:
+                continue
+            r, c = hits[0]
+            vals = [sheet.values.get((r, cc)) for cc in sorted(cols.values())]
+            self.problems.drop_missing_rows({k.id for k in kids})
+            self.problems.add(
+                "format-mixed-version",
+                f"“{g.label}”只有一行，没有统一格式（{table.title}）规定的细分行："
+                + "、".join(k.label for k in kids),
+                label=g.label,
+                found="、".join("" if v is None else str(v) for v in vals),
+                source=sheet.source(r, c),
+                table=table.id,
+                row=g.id,
+            )
+
+    # -- 表四: groups of columns side by side, one row of values ---------------------------------
+    def _locate_groups(self, table: F.Table) -> Places:
+        out: Places = {k: None for k in table.cells()}
+        first_label = table.blocks[0].columns[0].label
+        n = len(table.blocks)
+        choice = None
+        for s in self.sheets.ordered(table.sheet):
+            rows: dict[int, list[int]] = {}
+            for r, c in s.find(first_label):
+                rows.setdefault(r, []).append(c)
+            for r, cs in sorted(rows.items()):
+                if len(cs) >= n:
+                    choice = (s, r)
+                    break
+            if choice:
+                break
+        if choice is None:
+            self.problems.add("table-missing", f"找不到{table.title}的表格", label=table.title, table=table.id)
+            return out
+        sheet, lr = choice
+        for block in table.blocks:
+            (group,) = block.rows
+            for label in filter(None, (group.label, group.parent_label)):
+                if not [p for p in sheet.find(label) if p[0] < lr]:
+                    self.problems.add("label-missing", f"{table.sheet}中找不到“{label}”", label=label, table=table.id)
+        colpos: dict[str, list[int]] = {}
+        for col in table.blocks[0].columns:
+            colpos[col.id] = sorted(c for r, c in sheet.find(col.label) if r == lr)
+        all_cols = sorted(c for cs in colpos.values() for c in cs)
+        vr = lr + 1
+        for r in range(lr + 1, lr + 6):
+            if any((r, c) in sheet.values or (r, c) in sheet.formulas for c in all_cols):
+                vr = r
+                break
+        for i, block in enumerate(table.blocks):
+            (group,) = block.rows
+            for col in block.columns:
+                cs = colpos.get(col.id, [])
+                if i < len(cs):
+                    out[F.CellKey(table.id, group.id, col.id)] = (sheet, vr, cs[i])
+                else:
+                    self.problems.add(
+                        "label-missing",
+                        f"{table.sheet}中“{group.label}”下找不到列“{col.label}”",
+                        label=col.label, table=table.id, row=group.id, column=col.id,
+                    )
+        return out
+
+
+def _closest(sheet: Sheet, label: str, known: set[str], where) -> tuple[int, int, str] | None:
+    """The text cell at an allowed position that most resembles ``label`` (an altered official
+    label), if it is similar enough; cells holding another official label are not candidates."""
+    target = F.normalize_label(label)
+    best, best_pos = 0.0, None
+    for (r, c), v in sheet.values.items():
+        if not isinstance(v, str) or not where(r, c):
+            continue
+        norm = F.normalize_label(v)
+        if norm in known:
+            continue
+        ratio = difflib.SequenceMatcher(None, norm, target).ratio()
+        if ratio > best:
+            best, best_pos = ratio, (r, c, v)
+    return best_pos if best >= FUZZY else None
