@@ -94,6 +94,13 @@ def number_text(value: int | float | None) -> str:
     return format(round(value, 6), "f").rstrip("0").rstrip(".")
 
 
+def display_width(text: str) -> float:
+    """How wide ``text`` is set, in em (one CJK character): East Asian wide and fullwidth
+    characters (Unicode ``W``/``F``) take 1, every other character ½. The one rule for Word
+    column widths, title breaks, the signature indent and the template's row heights."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in str(text))
+
+
 def display(raw: object) -> str:
     """A value as the clerk typed it, for messages."""
     if raw is None:

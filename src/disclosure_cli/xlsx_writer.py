@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__
 from . import formats as F
 from . import layout as L
+from . import values as V
 from . import workbook as W
 from .errors import InputError
 from .model import KINDS, META_FIELDS, META_LABELS, ORG_LABEL, YEAR_LABEL, Report, heading_level
@@ -129,8 +130,7 @@ def _set_text(cell, value) -> None:
 def _row_height(text: str, width_chars: float) -> float:
     lines = 0
     for part in (text or "").split("\n"):
-        # a CJK character is about two Latin widths
-        units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+        units = round(2 * V.display_width(part))  # column widths count Latin characters
         lines += max(1, -(-units // int(width_chars)))
     return min(409.0, max(20.0, 16.0 * lines))
 
