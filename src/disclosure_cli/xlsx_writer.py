@@ -41,9 +41,37 @@ def write_workbook(report: Report, path: Path, *, prefilled: bool = True, force:
 
     With ``prefilled`` the report's values are written; a total is written as a live formula
     when its value is what the formula would show, and as typed otherwise (so that a
-    published report with a wrong or blank total is kept as published)."""
+    published report with a wrong or blank total is kept as published).
+
+    A report holding values the format has no place for (a row of the other format version, an
+    unknown table, row, column or section) is refused: the template would silently lose them."""
+    if prefilled:
+        refuse_dropped(report)
     wb = build_workbook(report, prefilled=prefilled)
     write_with(Path(path), lambda tmp: wb.save(tmp), force=force)
+
+
+def refuse_dropped(report: Report) -> None:
+    """``InputError`` (exit 2) naming every value of ``report`` that has no place in its format."""
+    lost = [p for p in report.problems if p.code == "unknown-cell"]
+    if not lost:
+        return
+    names = []
+    for p in lost:
+        if p.source is not None and p.source.path:  # a JSON path names the value exactly
+            where = p.source.path
+        else:
+            where = f"{p.table}[{p.row}][{p.column}]" if p.table else p.message
+            if p.source is not None and str(p.source):
+                where += f"（{p.source}）"
+        names.append(where)
+    shown = "、".join(names[:10]) + (f" 等 {len(names)} 处" if len(names) > 10 else "")
+    raise InputError(
+        f"数据中有 {report.format.id} 版格式没有位置的内容，写入模板会丢失：{shown}。"
+        "请删除这些内容，或改用与数据相符的格式版本（--format）",
+        code="data-unknown-cells",
+        path=report.path,
+    )
 
 
 def build_workbook(report: Report, *, prefilled: bool = True):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import values as V
 from ..formats import CellKey
-from ..model import Report
+from ..model import INVALID_CHARACTERS, Report
 from .layout import Grid, table_grid
 
 DRAFT_MARK = "草稿（数据未通过校验）"
@@ -61,15 +61,14 @@ class Document:
 # Values
 # --------------------------------------------------------------------------------------------
 
-# Characters XML (and so Word and HTML) cannot hold: C0 controls other than tab and line breaks,
-# lone surrogates, U+FFFE/U+FFFF. A vertical tab or form feed (pasted from Word) is a line break.
+# A vertical tab or form feed (pasted from Word) is a line break; other characters XML cannot
+# hold (``model.INVALID_CHARACTERS``) are dropped.
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
-_INVALID = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
     """Text as it can be printed: characters that no document can hold are dropped."""
-    return _INVALID.sub("", str(text).translate(_BREAKS))
+    return INVALID_CHARACTERS.sub("", str(text).translate(_BREAKS))
 
 
 def value_text(report: Report, key: CellKey) -> str:
