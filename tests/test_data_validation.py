@@ -229,3 +229,17 @@ def test_new_data_with_null_unknown_cells_is_fine(cli, tmp_path):
     path = _write(tmp_path, "nulls.json", data)
     res = cli("new", "--data", path, "-o", tmp_path / "t.xlsx")
     assert res.exit_code == 0, res.stderr
+
+
+def test_new_data_refuses_a_workbook_with_a_row_of_the_old_format(cli, tmp_path):
+    """A 2021 workbook holding 2019's single row （六）其他处理 with its numbers."""
+    from conftest import FIXTURES
+
+    src = FIXTURES / "read" / "old-format-row.xlsx"
+    before = src.read_bytes()
+    out = tmp_path / "t.xlsx"
+    res = cli("new", "--data", src, "-o", out)
+    assert res.exit_code == 2
+    assert "t3[3.6]“（六）其他处理”（表三!B26：67、3、0、0、1、0）" in res.stderr
+    assert "写入模板会丢失" in res.stderr
+    assert not out.exists() and src.read_bytes() == before

@@ -53,18 +53,20 @@ def write_workbook(report: Report, path: Path, *, prefilled: bool = True, force:
 
 def refuse_dropped(report: Report) -> None:
     """``InputError`` (exit 2) naming every value of ``report`` that has no place in its format."""
-    lost = [p for p in report.problems if p.code == "unknown-cell"]
-    if not lost:
-        return
     names = []
-    for p in lost:
-        if p.source is not None and p.source.path:  # a JSON path names the value exactly
-            where = p.source.path
+    for p in report.problems:
+        if p.code == "old-format-row" and (p.found or "").replace("、", "").strip():
+            # a single row of the 2019 format (e.g. （六）其他处理) where the format has sub-rows
+            names.append(f"{p.table}[{p.row}]“{p.label}”（{p.source}：{p.found.rstrip('、')}）")
+        elif p.code != "unknown-cell":
+            continue
+        elif p.source is not None and p.source.path:  # a JSON path names the value exactly
+            names.append(p.source.path)
         else:
             where = f"{p.table}[{p.row}][{p.column}]" if p.table else p.message
-            if p.source is not None and str(p.source):
-                where += f"（{p.source}）"
-        names.append(where)
+            names.append(where + (f"（{p.source}）" if p.source is not None and str(p.source) else ""))
+    if not names:
+        return
     shown = "、".join(names[:10]) + (f" 等 {len(names)} 处" if len(names) > 10 else "")
     raise InputError(
         f"数据中有 {report.format.id} 版格式没有位置的内容，写入模板会丢失：{shown}。"
