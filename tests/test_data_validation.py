@@ -63,7 +63,7 @@ REFUSED = [
     ("org-object", _data(org={"a": [1]}), "$.org 应为文字或空值 null，实际是对象 {\"a\": [1]}"),
     ("sections-number", _data(sections={"1": 5}), '$.sections["1"] 应为数组、文字或空值 null，实际是数字 5'),
     ("paragraph-object", _data(sections={"1": [{"p": 1}]}), '$.sections["1"][0] 应为文字或空值 null'),
-    ("cell-true", _data(**{"t3/1/natural": True}), '$.t3["1"].natural 应为数字、文字或空值 null，实际是true/false'),
+    ("cell-true", _data(**{"t3/1/natural": True}), '$.t3["1"].natural 应为数字、文字或空值 null，实际是布尔值 true'),
     ("cell-list", _data(**{"t2/rules/issued": [1]}), "$.t2.rules.issued 应为数字、文字或空值 null，实际是数组"),
     ("row-number", _data(**{"t4/review": 3}), "$.t4.review 应为对象或空值 null"),
     ("meta-object", _data(**{"meta/published": {"d": 1}}), "$.meta.published 应为文字、数字或空值 null"),
@@ -90,9 +90,6 @@ def test_unusable_data_is_refused_with_exit_2(cli, tmp_path, name, content, mess
 
 def test_json_file_over_the_size_limit_is_refused_before_parsing(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(M, "MAX_JSON_BYTES", 1000)
-    import disclosure_cli.jsonform as J
-
-    monkeypatch.setattr(J, "MAX_JSON_BYTES", 1000)
     path = _write(tmp_path, "big.json", "{" + " " * 2000)  # not even JSON: never parsed
     res = cli("check", path)
     assert res.exit_code == 2 and "json-too-large" in res.stdout + res.stderr
@@ -243,3 +240,17 @@ def test_new_data_refuses_a_workbook_with_a_row_of_the_old_format(cli, tmp_path)
     assert "t3[3.6]“（六）其他处理”（表三!B26：67、3、0、0、1、0）" in res.stderr
     assert "写入模板会丢失" in res.stderr
     assert not out.exists() and src.read_bytes() == before
+
+
+def test_jsonschema_is_imported_only_for_json_input():
+    """Start-up: a workbook (and ``--help``) never imports jsonschema; a JSON file does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from disclosure_cli.reader import load; load(sys.argv[1]); "
+        "print('jsonschema' in sys.modules)"
+    )
+    for sample, imported in (("huaian-2024.xlsx", "False"), ("huaian-2024.json", "True")):
+        out = subprocess.run([sys.executable, "-c", code, str(SAMPLES / sample)], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == imported, sample

@@ -15,19 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from . import formats as F
+from . import model as M
 from . import values as V
 from .errors import InputError
-from .model import (
-    MAX_JSON_BYTES,
-    MAX_JSON_DEPTH,
-    MAX_NUMBER_DIGITS,
-    META_FIELDS,
-    Cell,
-    Paragraph,
-    Problem,
-    Report,
-    Source,
-)
+from .model import META_FIELDS, Cell, Paragraph, Problem, Report, Source
 
 SCHEMA = 1
 _YEAR_RE = re.compile(r"\s*(\d{4})\s*年?\s*")
@@ -91,7 +82,7 @@ _TYPE_NAMES = {
     "null": "空值 null",
     "object": "对象",
     "array": "数组",
-    "boolean": "true/false",
+    "boolean": "布尔值",
 }
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -120,9 +111,9 @@ def validate(data: Any, where: str | None = None) -> None:
     stack: list[tuple[Any, tuple]] = [(data, ())]
     while stack:
         value, parts = stack.pop()
-        if len(parts) > MAX_JSON_DEPTH:
+        if len(parts) > M.MAX_JSON_DEPTH:
             raise InputError(
-                f"JSON 嵌套超过 {MAX_JSON_DEPTH} 层（{_path(*parts[:4])}…），不是报告数据",
+                f"JSON 嵌套超过 {M.MAX_JSON_DEPTH} 层（{_path(*parts[:4])}…），不是报告数据",
                 code="json-too-deep",
                 path=where,
             )
@@ -278,7 +269,7 @@ class _LongNumber(Exception):
 
 
 def _parse_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+    if len(text.lstrip("-")) > M.MAX_NUMBER_DIGITS:
         raise _LongNumber(text)
     return int(text)
 
@@ -289,13 +280,13 @@ def parse(text: str, path: str | None = None) -> Any:
         return json.loads(text, parse_int=_parse_int)
     except _LongNumber as e:
         raise InputError(
-            f"JSON 中有一个 {len(str(e).lstrip('-'))} 位的整数，超过上限 {MAX_NUMBER_DIGITS} 位",
+            f"JSON 中有一个 {len(str(e).lstrip('-'))} 位的整数，超过上限 {M.MAX_NUMBER_DIGITS} 位",
             code="json-number-too-long",
             path=path,
         ) from None
     except RecursionError:
         raise InputError(
-            f"JSON 嵌套超过 {MAX_JSON_DEPTH} 层，不是报告数据", code="json-too-deep", path=path
+            f"JSON 嵌套超过 {M.MAX_JSON_DEPTH} 层，不是报告数据", code="json-too-deep", path=path
         ) from None
     except json.JSONDecodeError as e:
         raise InputError(
@@ -307,9 +298,9 @@ def parse(text: str, path: str | None = None) -> Any:
 
 def load_json(path: Path) -> Report:
     size = path.stat().st_size
-    if size > MAX_JSON_BYTES:
+    if size > M.MAX_JSON_BYTES:
         raise InputError(
-            f"JSON 文件有 {size / 1024 / 1024:.1f} MB，超过上限 {MAX_JSON_BYTES // 1024 // 1024} MB",
+            f"JSON 文件有 {size / 1024 / 1024:.1f} MB，超过上限 {M.MAX_JSON_BYTES // 1024 // 1024} MB",
             code="json-too-large",
             path=str(path),
         )
