@@ -254,3 +254,11 @@ def test_jsonschema_is_imported_only_for_json_input():
     for sample, imported in (("huaian-2024.xlsx", "False"), ("huaian-2024.json", "True")):
         out = subprocess.run([sys.executable, "-c", code, str(SAMPLES / sample)], capture_output=True, text=True, check=True)
         assert out.stdout.strip() == imported, sample
+
+
+def test_new_data_names_characters_excel_cannot_save(cli, tmp_path):
+    path = _write(tmp_path, "ctrl.json", _data(org="某单位\x01", sections={"2": ["段落\x0b换行"]}))
+    out = tmp_path / "t.xlsx"
+    res = cli("new", "--data", path, "-o", out)
+    assert res.exit_code == 2 and not out.exists()
+    assert "Excel 不能保存的控制字符：机关名称（$.org） U+0001；第二部分第 1 段（$.sections[\"2\"][0]） U+000B" in res.stderr

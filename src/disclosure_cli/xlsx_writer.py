@@ -47,6 +47,7 @@ def write_workbook(report: Report, path: Path, *, prefilled: bool = True, force:
     unknown table, row, column or section) is refused: the template would silently lose them."""
     if prefilled:
         refuse_dropped(report)
+        refuse_unwritable(report)
     wb = build_workbook(report, prefilled=prefilled)
     write_with(Path(path), lambda tmp: wb.save(tmp), force=force)
 
@@ -74,6 +75,27 @@ def refuse_dropped(report: Report) -> None:
         code="data-unknown-cells",
         path=report.path,
     )
+
+
+def refuse_unwritable(report: Report) -> None:
+    """``InputError`` (exit 2) naming every text holding a character Excel cannot save."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from .model import texts
+
+    bad = []
+    for t in texts(report):
+        found = dict.fromkeys(f"U+{ord(ch):04X}" for ch in ILLEGAL_CHARACTERS_RE.findall(t.text))
+        if found:
+            where = f"（{t.source}）" if t.source and str(t.source) else ""
+            bad.append(f"{t.label}{where} {'、'.join(found)}")
+    if bad:
+        shown = "；".join(bad[:10]) + (f" 等 {len(bad)} 处" if len(bad) > 10 else "")
+        raise InputError(
+            f"文字中含有 Excel 不能保存的控制字符：{shown}。请先删除这些字符",
+            code="data-illegal-character",
+            path=report.path,
+        )
 
 
 def build_workbook(report: Report, *, prefilled: bool = True):
