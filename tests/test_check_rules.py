@@ -366,6 +366,51 @@ def test_late_message():
     assert f.message == "发布日期 2025年2月3日 晚于 2025年1月31日（条例第四十九条（县级以上人民政府部门）），逾期 3 天"
 
 
+# --- fields every document must hold ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "where, ref",
+    [
+        (("org",), {"field": "org"}),
+        (("meta", "address"), {"field": "meta.address"}),
+        (("sections", "5"), {"section": "5", "paragraph": 1}),
+        (("t3", "1", "natural"), {"table": "t3", "row": "1", "column": "natural"}),
+    ],
+)
+def test_invalid_character_located(where, ref):
+    data = _clean()
+    if where[0] == "sections":
+        data["sections"]["5"] = ["改进\x08工作"] + data["sections"]["5"][1:]
+    elif len(where) == 1:
+        data["org"] = data["org"] + "\x00"
+    else:
+        node = data
+        for k in where[:-1]:
+            node = node.setdefault(k, {})
+        node[where[-1]] = "十\x1f二" if where[0] == "t3" else "某路\x0e1号"
+    got = [f for f in findings(data) if f.code == "text-invalid-character"]
+    assert len(got) == 1 and got[0].level == "error"
+    assert "含有文档不能容纳的控制字符 U+00" in got[0].message
+    assert ref.items() <= got[0].refs[0].items()
+
+
+def test_vertical_tab_is_a_line_break_not_an_error():
+    data = _clean()
+    data["sections"]["5"] = ["改进\x0b工作\x0c。"] + data["sections"]["5"][1:]
+    assert "text-invalid-character" not in [f.code for f in findings(data)]
+
+
+def test_title_too_long():
+    data = _clean()
+    data["meta"]["title"] = "很长的标题" * 60
+    f = only(data, "title-too-long")
+    assert f.level == "warning" and "报告标题有 300 个字符" in f.message
+    data = _clean()
+    data["meta"]["title"] = "标" * 255
+    assert findings(data) == []
+
+
 # Run last in this module (pytest keeps file order): everything of the catalogue was triggered
 # here, except the codes whose own tests live elsewhere.
 ELSEWHERE = {

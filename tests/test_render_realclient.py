@@ -107,7 +107,7 @@ def test_pdf_prints_every_paragraph(pdfs, name):
     text = norm(raw)
     assert norm("".join(doc.title_lines)) in text
     order = []
-    for b in doc.blocks:
+    for b in doc.pieces:
         if b.kind in (INTRO, PARA, HEADING, SIGNATURE, DATE):
             assert norm(_unhyphen(b.text)) in text, b.text
             order.append(_unhyphen(b.text))
@@ -119,7 +119,7 @@ def test_pdf_prints_every_table_label_and_value(pdfs, name):
     doc, pdf = pdfs[name]
     pages = pdf_words(pdf)
     missing = []
-    for b in doc.blocks:
+    for b in doc.pieces:
         if b.kind != TABLE:
             continue
         for c in b.grid.cells:

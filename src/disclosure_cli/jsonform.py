@@ -1,13 +1,22 @@
-"""The JSON data form of one report (``shared/spec/report-json.md``), both ways."""
+"""The JSON data form of one report, both ways.
+
+Its shape is published as a JSON Schema, ``disclosure_cli/schema/report.schema.json`` (shipped
+with the package; ``schema_text()``), and every file is validated against it where it is read,
+before anything else sees the data: a value of the wrong type is refused with its JSON path
+(exit 2), never turned into text. The limits of ``model`` (file size, nesting depth, digits of
+an integer) are applied before and while parsing."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 from . import formats as F
+from . import model as M
+from . import values as V
 from .errors import InputError
 from .model import META_FIELDS, Cell, Paragraph, Problem, Report, Source
 
@@ -31,11 +40,123 @@ def parse_year(raw: object) -> int | None:
     return None
 
 
-def _path(*parts: str) -> str:
+def _path(*parts: str | int) -> str:
+    """A JSON path as people read it: ``$.t3["3.1"].natural``, ``$.sections["1"][0]``."""
     out = "$"
     for p in parts:
-        out += f".{p}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p) else f'["{p}"]'
+        if isinstance(p, int):
+            out += f"[{p}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p):
+            out += f".{p}"
+        else:
+            out += "[" + json.dumps(p, ensure_ascii=False) + "]"
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Validation: the published schema, nesting depth, characters no text can hold
+# --------------------------------------------------------------------------------------------
+
+SCHEMA_FILE = "schema/report.schema.json"
+
+
+@functools.lru_cache(maxsize=1)
+def schema_text() -> str:
+    """The JSON Schema of the data form, as shipped with the package."""
+    from importlib import resources
+
+    return resources.files("disclosure_cli").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator  # lazy: only a JSON file needs it
+
+    return Draft202012Validator(json.loads(schema_text()))
+
+
+_TYPE_NAMES = {
+    "string": "文字",
+    "number": "数字",
+    "integer": "整数",
+    "null": "空值 null",
+    "object": "对象",
+    "array": "数组",
+    "boolean": "布尔值",
+}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def validate(data: Any, where: str | None = None) -> None:
+    """Refuse (``InputError``, exit 2, naming the JSON path) data the schema does not allow, or
+    nested deeper than ``MAX_JSON_DEPTH``, or holding a lone surrogate (``\\ud800``: no
+    document or terminal can hold one)."""
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        value, parts = stack.pop()
+        if len(parts) > M.MAX_JSON_DEPTH:
+            raise InputError(
+                f"JSON 嵌套超过 {M.MAX_JSON_DEPTH} 层（{_path(*parts[:4])}…），不是报告数据",
+                code="json-too-deep",
+                path=where,
+            )
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise InputError(
+                    f"{_path(*parts)} 含有不成对的代理字符（\\ud800–\\udfff），不是有效的文字",
+                    code="json-invalid-character",
+                    path=where,
+                )
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if _SURROGATE.search(k):
+                    raise InputError(
+                        f"{_path(*parts)} 的键名含有不成对的代理字符（\\ud800–\\udfff）",
+                        code="json-invalid-character",
+                        path=where,
+                    )
+                stack.append((v, parts + (k,)))
+        elif isinstance(value, list):
+            stack.extend((v, parts + (i,)) for i, v in enumerate(value))
+    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        shown = [_message(e) for e in errors[:3]]
+        more = f"（另有 {len(errors) - 3} 处）" if len(errors) > 3 else ""
+        raise InputError(
+            "数据不符合报告数据格式（report.schema.json）：" + "；".join(shown) + more,
+            code="json-schema-invalid",
+            path=where,
+        )
+
+
+def _message(error) -> str:
+    path = _path(*error.absolute_path)
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = [expected] if isinstance(expected, str) else expected
+        names = list(dict.fromkeys(_TYPE_NAMES[t] for t in expected if t != "integer" or "number" not in expected))
+        names = "、".join(names[:-1]) + "或" + names[-1] if len(names) > 1 else names[0]
+        return f"{path} 应为{names}，实际是{_TYPE_NAMES[_json_type(error.instance)]} {_shown(error.instance)}"
+    if error.validator == "anyOf" and not error.absolute_path:
+        return "缺少 t3 / sections 等字段"
+    return f"{path} 的值 {_shown(error.instance)} 不符合要求（{error.message}）"
 
 
 def from_data(data: Any, path: str | None = None) -> Report:
@@ -52,10 +173,11 @@ def from_data(data: Any, path: str | None = None) -> Report:
     schema = data.get("schema", SCHEMA)
     if schema != SCHEMA:
         raise InputError(
-            f"数据格式版本 schema={schema!r} 不受支持（本程序读取 schema={SCHEMA}）",
+            f"数据格式版本 schema={_shown(schema)} 不受支持（本程序读取 schema={SCHEMA}）",
             code="json-schema",
             path=where,
         )
+    validate(data, where)
     raw_year = data.get("year")
     year = parse_year(raw_year)
     fmt_id = data.get("format")
@@ -76,7 +198,7 @@ def from_data(data: Any, path: str | None = None) -> Report:
     org = data.get("org")
     report = Report(
         format=fmt,
-        org=str(org).strip() if org is not None else "",
+        org=org.strip() if org is not None else "",
         year=year,
         path=path,
         origin="json",
@@ -86,27 +208,31 @@ def from_data(data: Any, path: str | None = None) -> Report:
     report.sources["org"] = Source(path=_path("org"))
     report.sources["year"] = Source(path=_path("year"))
     meta = data.get("meta") or {}
-    if not isinstance(meta, dict):
-        raise InputError("meta 应为一个对象", code="json-not-report", path=where)
     for key, value in meta.items():
-        report.meta[str(key)] = "" if value is None else str(value)
+        report.meta[str(key)] = value if isinstance(value, str) else V.number_text(value)
         report.sources[f"meta.{key}"] = Source(path=_path("meta", str(key)))
     sections = data.get("sections") or {}
-    if not isinstance(sections, dict):
-        raise InputError("sections 应为一个对象", code="json-not-report", path=where)
+    known = {s.id for s in fmt.sections}
+    for sid, paras in sections.items():
+        if sid not in known and paras:
+            report.problems.append(
+                Problem(
+                    code="unknown-cell",
+                    message=f"数据中有本格式（{fmt.id}版）没有的正文部分 sections[{json.dumps(sid, ensure_ascii=False)}]",
+                    source=Source(path=_path("sections", sid)),
+                )
+            )
     for s in fmt.sections:
         paras = sections.get(s.id) or []
         if isinstance(paras, str):
             paras = [paras]
         report.sections[s.id] = [
-            Paragraph(str(p), Source(path=_path("sections", s.id) + f"[{i}]"))
+            Paragraph(p, Source(path=_path("sections", s.id, i)))
             for i, p in enumerate(paras)
-            if p is not None and str(p).strip()
+            if p is not None and p.strip()
         ]
     for table in fmt.tables:
         tdata = data.get(table.id) or {}
-        if not isinstance(tdata, dict):
-            raise InputError(f"{table.id} 应为一个对象", code="json-not-report", path=where)
         for key in table.cells():
             row = tdata.get(key.row) or {}
             raw = row.get(key.column) if isinstance(row, dict) else None
@@ -138,20 +264,51 @@ def _unknown_ids(report: Report, table: F.Table, tdata: dict) -> None:
             )
 
 
-def load_json(path: Path) -> Report:
+class _LongNumber(Exception):
+    pass
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > M.MAX_NUMBER_DIGITS:
+        raise _LongNumber(text)
+    return int(text)
+
+
+def parse(text: str, path: str | None = None) -> Any:
+    """JSON text → data, within the limits of ``model``; ``InputError`` (exit 2) otherwise."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("JSON 文件不是 UTF-8 编码", code="json-encoding", path=str(path)) from None
-    try:
-        data = json.loads(text)
+        return json.loads(text, parse_int=_parse_int)
+    except _LongNumber as e:
+        raise InputError(
+            f"JSON 中有一个 {len(str(e).lstrip('-'))} 位的整数，超过上限 {M.MAX_NUMBER_DIGITS} 位",
+            code="json-number-too-long",
+            path=path,
+        ) from None
+    except RecursionError:
+        raise InputError(
+            f"JSON 嵌套超过 {M.MAX_JSON_DEPTH} 层，不是报告数据", code="json-too-deep", path=path
+        ) from None
     except json.JSONDecodeError as e:
         raise InputError(
             f"JSON 格式错误（第 {e.lineno} 行第 {e.colno} 列）：{e.msg}",
             code="json-invalid",
-            path=str(path),
+            path=path,
         ) from None
-    return from_data(data, path=str(path))
+
+
+def load_json(path: Path) -> Report:
+    size = path.stat().st_size
+    if size > M.MAX_JSON_BYTES:
+        raise InputError(
+            f"JSON 文件有 {size / 1024 / 1024:.1f} MB，超过上限 {M.MAX_JSON_BYTES // 1024 // 1024} MB",
+            code="json-too-large",
+            path=str(path),
+        )
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("JSON 文件不是 UTF-8 编码", code="json-encoding", path=str(path)) from None
+    return from_data(parse(text, str(path)), path=str(path))
 
 
 def to_data(report: Report) -> dict:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from . import values as V
+from .errors import InputError
 from .formats import CellKey, Format
 
 META_FIELDS = (
@@ -43,6 +45,22 @@ META_LABELS = {
 }
 ORG_LABEL = "机关名称"
 YEAR_LABEL = "报告年度"
+
+# --------------------------------------------------------------------------------------------
+# Limits: what a report may hold, whichever file it comes from. Past them the file is refused
+# (exit 2) before anything is checked or built, so that time and memory stay bounded. A real
+# report has a few dozen paragraphs of a few hundred characters.
+# --------------------------------------------------------------------------------------------
+
+MAX_JSON_BYTES = 20 * 1024 * 1024  # size of a JSON data file, checked before it is parsed
+MAX_JSON_DEPTH = 32  # nesting of objects and arrays in a JSON data file (the form uses 3)
+MAX_NUMBER_DIGITS = V.MAX_NUMBER_DIGITS  # digits of one integer (JSON: refused; a text cell: text)
+MAX_PARAGRAPHS = 5_000  # paragraphs of all six sections together
+MAX_TEXT_LENGTH = 20_000  # characters of one paragraph, field (机关名称, 发布日期…) or cell
+
+# Characters that XML, and so Word and HTML, cannot hold: C0 controls other than tab and line
+# breaks (a vertical tab or form feed is read as a line break), lone surrogates, U+FFFE/U+FFFF.
+INVALID_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # Kinds of unit (条例第四十九条 deadlines; see ``deadlines``).
 KIND_DEPARTMENT = "department"  # 县级以上人民政府部门: 1月31日
@@ -198,3 +216,59 @@ def heading_level(text: str) -> int:
     if _H3.match(t):
         return 3
     return 0
+
+
+# --------------------------------------------------------------------------------------------
+# Every text of a report, and the limits on them
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text a report holds, and where: ``field`` (``org``, ``meta.title``…), or ``section``
+    with ``paragraph`` (from 1), or ``cell``."""
+
+    text: str
+    label: str  # how the clerk names the place: 机关名称, 第一部分第 2 段, 表三 …
+    source: Source | None = None
+    field: str | None = None
+    section: str | None = None
+    paragraph: int = 0
+    cell: CellKey | None = None
+
+
+def texts(report: Report) -> Iterator[Text]:
+    """Every text of the report: fields, paragraphs and cells typed as text, in reading order."""
+    labels = {"title": "报告标题", "intro": "报告开头段落"}
+    yield Text(report.org, ORG_LABEL, report.sources.get("org"), field="org")
+    for key, value in report.meta.items():
+        label = labels.get(key) or META_LABELS.get(key, f"meta.{key}").split("（")[0]
+        yield Text(value, label, report.sources.get(f"meta.{key}"), field=f"meta.{key}")
+    for section in report.format.sections:
+        for i, p in enumerate(report.sections.get(section.id, []), start=1):
+            label = f"第{section.heading.split('、')[0]}部分第 {i} 段"
+            yield Text(p.text, label, p.source, section=section.id, paragraph=i)
+    for key, cell in report.cells.items():
+        if isinstance(cell.raw, str):
+            yield Text(cell.raw, f"{key.table}[{key.row}][{key.column}]", cell.source, cell=key)
+
+
+def check_limits(report: Report) -> None:
+    """Refuse (``InputError``, exit 2) a report past the documented limits: too many
+    paragraphs, or a paragraph, field or cell too long. Applied by ``reader.load`` to what
+    either reader returns."""
+    count = sum(len(p) for p in report.sections.values())
+    if count > MAX_PARAGRAPHS:
+        raise InputError(
+            f"正文共 {count} 段，超过上限 {MAX_PARAGRAPHS} 段（真实报告通常不过百段）",
+            code="data-too-many-paragraphs",
+            path=report.path,
+        )
+    for t in texts(report):
+        if len(t.text) > MAX_TEXT_LENGTH:
+            where = f"（{t.source}）" if t.source and str(t.source) else ""
+            raise InputError(
+                f"{t.label}{where}有 {len(t.text)} 个字符，超过上限 {MAX_TEXT_LENGTH} 个字符",
+                code="data-text-too-long",
+                path=report.path,
+            )

@@ -6,13 +6,15 @@ import os
 from pathlib import Path
 
 from .errors import InputError
-from .model import Report
+from .model import Report, check_limits
 
 
 def load(path: str | os.PathLike) -> Report:
     """Read a report from a workbook (.xlsx) or its JSON data form (.json).
 
-    Raises ``InputError`` (exit code 2) with a Chinese message when the file cannot be used."""
+    Raises ``InputError`` (exit code 2) with a Chinese message when the file cannot be used,
+    including a report past the limits of ``model`` (paragraphs, text length), whichever
+    reader read it."""
     p = Path(path)
     if not p.exists():
         raise InputError("文件不存在", code="file-missing", path=str(p))
@@ -21,7 +23,10 @@ def load(path: str | os.PathLike) -> Report:
     if p.suffix.lower() == ".json":
         from .jsonform import load_json
 
-        return load_json(p)
-    from .xlsx_reader import load_workbook
+        report = load_json(p)
+    else:
+        from .xlsx_reader import load_workbook
 
-    return load_workbook(p)
+        report = load_workbook(p)
+    check_limits(report)
+    return report

@@ -24,6 +24,10 @@ NUMERIC_TEXT = "numeric_text"  # a number stored as text
 FLOAT_INTEGRAL = "float_integral"  # 12.0
 THOUSANDS = "thousands"  # 1,234
 
+# Digits of an integer a number may have (Python refuses to convert past 4,300; no count in a
+# report comes near). A longer run of digits is text. One of the limits listed in ``model``.
+MAX_NUMBER_DIGITS = 100
+
 NA_MARKS = frozenset({"/", "-", "—", "——", "–", "－", "不适用", "\\"})
 _NUMBER_RE = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -71,13 +75,15 @@ def read_value(raw: object) -> Reading:
         return Reading(NA, notes=tuple(notes))
     if folded != stripped:
         notes.append(FULLWIDTH)
+    if len(folded) > MAX_NUMBER_DIGITS + 2:  # sign and decimal point
+        return Reading(TEXT)
     if _NUMBER_RE.fullmatch(folded):
         notes.append(NUMERIC_TEXT)
         value = _number(folded)
         if "." in folded and isinstance(value, int):
             notes.append(FLOAT_INTEGRAL)
         return Reading(NUMBER, value, tuple(notes))
-    if _THOUSANDS_RE.fullmatch(folded):
+    if _THOUSANDS_RE.fullmatch(folded) and len(folded) <= MAX_NUMBER_DIGITS * 4 // 3 + 2:
         notes += [NUMERIC_TEXT, THOUSANDS]
         return Reading(NUMBER, _number(folded.replace(",", "")), tuple(notes))
     return Reading(TEXT)
@@ -92,6 +98,13 @@ def number_text(value: int | float | None) -> str:
     if value.is_integer():
         return str(int(value))
     return format(round(value, 6), "f").rstrip("0").rstrip(".")
+
+
+def display_width(text: str) -> float:
+    """How wide ``text`` is set, in em (one CJK character): East Asian wide and fullwidth
+    characters (Unicode ``W``/``F``) take 1, every other character ½. The one rule for Word
+    column widths, title breaks, the signature indent and the template's row heights."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in str(text))
 
 
 def display(raw: object) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__
 from . import formats as F
 from . import layout as L
+from . import values as V
 from . import workbook as W
 from .errors import InputError
 from .model import KINDS, META_FIELDS, META_LABELS, ORG_LABEL, YEAR_LABEL, Report, heading_level
@@ -42,9 +43,61 @@ def write_workbook(report: Report, path: Path, *, prefilled: bool = True, force:
 
     With ``prefilled`` the report's values are written; a total is written as a live formula
     when its value is what the formula would show, and as typed otherwise (so that a
-    published report with a wrong or blank total is kept as published)."""
+    published report with a wrong or blank total is kept as published).
+
+    A report holding values the format has no place for (a row of the other format version, an
+    unknown table, row, column or section) is refused: the template would silently lose them."""
+    if prefilled:
+        refuse_dropped(report)
+        refuse_unwritable(report)
     wb = build_workbook(report, prefilled=prefilled)
     write_with(Path(path), lambda tmp: wb.save(tmp), force=force)
+
+
+def refuse_dropped(report: Report) -> None:
+    """``InputError`` (exit 2) naming every value of ``report`` that has no place in its format."""
+    names = []
+    for p in report.problems:
+        if p.code == "old-format-row" and (p.found or "").replace("、", "").strip():
+            # a single row of the 2019 format (e.g. （六）其他处理) where the format has sub-rows
+            names.append(f"{p.table}[{p.row}]“{p.label}”（{p.source}：{p.found.rstrip('、')}）")
+        elif p.code != "unknown-cell":
+            continue
+        elif p.source is not None and p.source.path:  # a JSON path names the value exactly
+            names.append(p.source.path)
+        else:
+            where = f"{p.table}[{p.row}][{p.column}]" if p.table else p.message
+            names.append(where + (f"（{p.source}）" if p.source is not None and str(p.source) else ""))
+    if not names:
+        return
+    shown = "、".join(names[:10]) + (f" 等 {len(names)} 处" if len(names) > 10 else "")
+    raise InputError(
+        f"数据中有 {report.format.id} 版格式没有位置的内容，写入模板会丢失：{shown}。"
+        "请删除这些内容，或改用与数据相符的格式版本（--format）",
+        code="data-unknown-cells",
+        path=report.path,
+    )
+
+
+def refuse_unwritable(report: Report) -> None:
+    """``InputError`` (exit 2) naming every text holding a character Excel cannot save."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from .model import texts
+
+    bad = []
+    for t in texts(report):
+        found = dict.fromkeys(f"U+{ord(ch):04X}" for ch in ILLEGAL_CHARACTERS_RE.findall(t.text))
+        if found:
+            where = f"（{t.source}）" if t.source and str(t.source) else ""
+            bad.append(f"{t.label}{where} {'、'.join(found)}")
+    if bad:
+        shown = "；".join(bad[:10]) + (f" 等 {len(bad)} 处" if len(bad) > 10 else "")
+        raise InputError(
+            f"文字中含有 Excel 不能保存的控制字符：{shown}。请先删除这些字符",
+            code="data-illegal-character",
+            path=report.path,
+        )
 
 
 def build_workbook(report: Report, *, prefilled: bool = True):
@@ -158,8 +211,7 @@ def _set_text(cell, value) -> None:
 def _row_height(text: str, width_chars: float) -> float:
     lines = 0
     for part in (text or "").split("\n"):
-        # a CJK character is about two Latin widths
-        units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+        units = round(2 * V.display_width(part))  # column widths count Latin characters
         lines += max(1, -(-units // int(width_chars)))
     return min(409.0, max(20.0, 16.0 * lines))
 

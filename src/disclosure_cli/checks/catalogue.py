@@ -417,6 +417,26 @@ _RULES = (
         _PRACTICE,
         "dates",
     ),
+    # --- fields: what every document must be able to hold ------------------------------------
+    Rule(
+        "text-invalid-character",
+        ERROR,
+        "文字中含有文档不能容纳的控制字符",
+        "机关名称、单位信息、正文段落或单元格中含有 Word、网页（XML）都不能容纳的控制字符"
+        "（U+0000–U+0008、U+000E–U+001F、U+FFFE、U+FFFF，多为从其他系统复制时带入）。"
+        "生成的文档会删去这些字符；请在数据中删除它们。指出所在位置和字符编码。",
+        "Extensible Markup Language (XML) 1.0 §2.2 Characters；Office Open XML（ECMA-376）",
+        "text",
+    ),
+    Rule(
+        "title-too-long",
+        WARNING,
+        "报告标题或机关名称超过 255 个字符",
+        "报告标题（未填写时为“机关名称+年度+年政府信息公开工作年度报告”）或机关名称超过 255 个字符："
+        "Word 文档属性只能保存 255 个字符，生成时截短；标题这样长，多半是把别的内容填进了标题或机关名称。",
+        "Office Open XML（ECMA-376）文档核心属性；" + _PRACTICE,
+        "text",
+    ),
 )
 
 CATALOGUE: dict[str, Rule] = {r.code: r for r in _RULES}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import values as V
 from ..formats import CellKey
-from ..model import Report
+from ..model import INVALID_CHARACTERS, Report
 from .layout import Grid, table_grid
 
 DRAFT_MARK = "草稿（数据未通过校验）"
@@ -33,7 +33,9 @@ DATE = "date"  # the date under it
 
 
 @dataclass(frozen=True)
-class Block:
+class Piece:
+    """One piece of the finished document: a title, a paragraph, a heading, a table…"""
+
     kind: str
     text: str = ""
     level: int = 0
@@ -48,7 +50,7 @@ class Document:
     report: Report
     title: str
     title_lines: tuple[str, ...]
-    blocks: list[Block] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
     draft: bool = False
 
     def value(self, key: CellKey) -> str:
@@ -59,15 +61,14 @@ class Document:
 # Values
 # --------------------------------------------------------------------------------------------
 
-# Characters XML (and so Word and HTML) cannot hold: C0 controls other than tab and line breaks,
-# lone surrogates, U+FFFE/U+FFFF. A vertical tab or form feed (pasted from Word) is a line break.
+# A vertical tab or form feed (pasted from Word) is a line break; other characters XML cannot
+# hold (``model.INVALID_CHARACTERS``) are dropped.
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
-_INVALID = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
     """Text as it can be printed: characters that no document can hold are dropped."""
-    return _INVALID.sub("", str(text).translate(_BREAKS))
+    return INVALID_CHARACTERS.sub("", str(text).translate(_BREAKS))
 
 
 def value_text(report: Report, key: CellKey) -> str:
@@ -103,16 +104,12 @@ def format_date(text: str | None) -> str:
     return cn_date(d) if d else s
 
 
-def _display_width(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
-
-
 def title_lines(report: Report, per_line: float = 20) -> tuple[str, ...]:
     """The title broken the way a 公文 title is set: one line when it fits, otherwise two
     lines split at a word boundary (after the unit name or after the year), as even as
     possible. A title given by the clerk is split only at those same points when present."""
     title = report.title
-    if _display_width(title) <= per_line:
+    if V.display_width(title) <= per_line:
         return (title,)
     points = set()
     if report.org and title.startswith(report.org):
@@ -125,7 +122,7 @@ def title_lines(report: Report, per_line: float = 20) -> tuple[str, ...]:
     best = None
     for p in sorted(points):
         a, b = title[:p], title[p:]
-        wa, wb = _display_width(a), _display_width(b)
+        wa, wb = V.display_width(a), V.display_width(b)
         if not b or wa > per_line or wb > per_line:
             continue
         score = abs(wa - wb)
@@ -190,34 +187,34 @@ def document(report: Report, *, draft: bool = False) -> Document:
     fmt = report.format
     title = clean(report.title)
     doc = Document(report, title, tuple(clean(t) for t in title_lines(report)), draft=draft)
-    add = doc.blocks.append
-    add(Block(TITLE, title))
-    add(Block(INTRO, clean(intro_text(report))))
+    add = doc.pieces.append
+    add(Piece(TITLE, title))
+    add(Piece(INTRO, clean(intro_text(report))))
     tables = {t.id: t for t in fmt.tables}
     for section in fmt.sections:
-        add(Block(HEADING, section.heading, level=1, section=section.id))
+        add(Piece(HEADING, section.heading, level=1, section=section.id))
         for p in report.sections.get(section.id, []):
             text = clean(p.text).strip()
             if not text:
                 continue
             level = p.heading_level
             if level:
-                add(Block(HEADING, text, level=level, section=section.id))
+                add(Piece(HEADING, text, level=level, section=section.id))
             else:
-                add(Block(PARA, text, section=section.id))
+                add(Piece(PARA, text, section=section.id))
         if section.table and section.table in tables:
-            add(Block(TABLE, tables[section.table].title, grid=table_grid(tables[section.table]), section=section.id))
+            add(Piece(TABLE, tables[section.table].title, grid=table_grid(tables[section.table]), section=section.id))
     if report.org:
-        add(Block(SIGNATURE, clean(report.org)))
+        add(Piece(SIGNATURE, clean(report.org)))
     date = format_date(report.meta.get("published"))
     if date:
-        add(Block(DATE, clean(date)))
+        add(Piece(DATE, clean(date)))
     return doc
 
 
 __all__ = [
     "DRAFT_MARK",
-    "Block",
+    "Piece",
     "Document",
     "document",
     "value_text",

@@ -13,8 +13,9 @@ import datetime as _dt
 import functools
 import io
 from importlib import resources
-from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
+
+from ..values import display_width
 
 from . import (
     DATE,
@@ -26,6 +27,7 @@ from . import (
     TABLE,
     TITLE,
     Document,
+    clean,
 )
 from .layout import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, column_weights
 
@@ -57,42 +59,53 @@ def reference_docx() -> bytes:
 def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.datetime | None = None) -> bytes:
     """The Word document as bytes."""
     import docx  # lazy: python-docx is only needed to build
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
 
     d = docx.Document(io.BytesIO(reference_docx()))
     body = d.element.body
     sect_pr = body.sectPr
+    container = d._body
     # Resolve style names once: python-docx looks a name up through every style on each call.
-    from docx.enum.style import WD_STYLE_TYPE
-
     style_ids: dict[str, str | None] = {}
+    signature = _signature_indents(doc)
 
     def paragraph(style: str):
+        # Each paragraph goes straight before the section properties: python-docx's own
+        # ``add_paragraph`` searches the body's children for them on every call, which made
+        # the document quadratic in its number of paragraphs.
         if style not in style_ids:  # None for the default style, as python-docx does
             style_ids[style] = d.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        p = d.add_paragraph()
-        p._p.style = style_ids[style]
-        return p
+        p = OxmlElement("w:p")
+        sect_pr.addprevious(p)
+        para = Paragraph(p, container)
+        p.style = style_ids[style]
+        return para
 
-    for block in doc.blocks:
-        if block.kind == TABLE:
-            sect_pr.addprevious(_table_element(doc, block.grid))
+    for piece in doc.pieces:
+        if piece.kind == TABLE:
+            sect_pr.addprevious(_table_element(doc, piece.grid))
             continue
-        if block.kind == HEADING:
-            style = HEADING_STYLE.get(block.level, "Heading 3")
+        if piece.kind == HEADING:
+            style = HEADING_STYLE.get(piece.level, "Heading 3")
         else:
-            style = STYLE[block.kind]
-        if block.kind == SIGNATURE:
+            style = STYLE[piece.kind]
+        if piece.kind == SIGNATURE:
             paragraph("Normal")  # 正文下空一行
         p = paragraph(style)
-        if block.kind == TITLE:
+        if piece.kind == TITLE:
             for i, line in enumerate(doc.title_lines):
                 run = p.add_run(line)
                 if i < len(doc.title_lines) - 1:
                     run.add_break()
         else:
-            p.add_run(block.text)
-        if block.kind in (SIGNATURE, DATE):
-            _signature_indent(p, doc, block.kind)
+            p.add_run(piece.text)
+        if piece.kind in (SIGNATURE, DATE):
+            from docx.shared import Twips
+
+            indent = signature[0] if piece.kind == SIGNATURE else signature[1]
+            p.paragraph_format.right_indent = Twips(round(indent * BODY_CHAR))
     if doc.draft:
         _mark_draft(d)
     _properties(d, doc, identifier, now)
@@ -101,41 +114,36 @@ def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.dateti
     return out.getvalue()
 
 
-def write_docx(doc: Document, path: Path, **kw) -> None:
-    Path(path).write_bytes(render_docx(doc, **kw))
-
-
 # --------------------------------------------------------------------------------------------
 # Signature: GB/T 9704 7.3.5.2 (不加盖印章): 署名右空二字; 成文日期首字比署名首字右移二字;
 # 成文日期长于署名时，署名右移，成文日期右空二字.
 # --------------------------------------------------------------------------------------------
 
 
-def _width(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+# The widest right indent, in characters: an absurdly long unit name or date must still give a
+# valid (if ugly) paragraph — Word rejects an indent beyond the page.
+MAX_INDENT = TEXT_WIDTH // BODY_CHAR - 1
 
 
 def signature_indents(org: str, date: str) -> tuple[float, float]:
     """Right indents (in characters) of the unit name and of the date."""
-    wo, wd = _width(org), _width(date)
+    wo, wd = display_width(org), display_width(date)
     if not date:
         return 2.0, 0.0
     if not org:
         return 0.0, 2.0
     date_ri = wo - wd
     if date_ri < 2:
-        return 4 + wd - wo, 2.0
-    return 2.0, date_ri
+        org_ri, date_ri = 4 + wd - wo, 2.0
+    else:
+        org_ri = 2.0
+    return min(org_ri, MAX_INDENT), min(date_ri, MAX_INDENT)
 
 
-def _signature_indent(p, doc: Document, kind: str) -> None:
-    from docx.shared import Twips
-
-    org = next((b.text for b in doc.blocks if b.kind == SIGNATURE), "")
-    date = next((b.text for b in doc.blocks if b.kind == DATE), "")
-    org_ri, date_ri = signature_indents(org, date)
-    ri = org_ri if kind == SIGNATURE else date_ri
-    p.paragraph_format.right_indent = Twips(round(ri * BODY_CHAR))
+def _signature_indents(doc: Document) -> tuple[float, float]:
+    org = next((b.text for b in doc.pieces if b.kind == SIGNATURE), "")
+    date = next((b.text for b in doc.pieces if b.kind == DATE), "")
+    return signature_indents(org, date)
 
 
 # --------------------------------------------------------------------------------------------
@@ -151,7 +159,7 @@ def table_fit(g: Grid, values: dict | None = None) -> tuple[int, list[int]]:
     floor = [0.0] * g.ncols
     for cell, text in (values or {}).items():
         if cell.colspan == 1:
-            floor[cell.col] = max(floor[cell.col], _width(text))
+            floor[cell.col] = max(floor[cell.col], display_width(text))
     for size, value_chars in TABLE_FITS:
         weights = [max(w, f) for w, f in zip(column_weights(g, value_chars=value_chars), floor)]
         need = sum(weights) * size * 10 + g.ncols * CELL_PADDING  # 1 char = size pt = size*10 twips
@@ -270,7 +278,7 @@ def _watermark_run(text: str, n: int):
         "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
         'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
         'fillcolor="#c8c8c8" stroked="f"><v:fill opacity=".5"/>'
-        f'<v:textpath style="font-family:&quot;黑体&quot;;font-size:1pt" string="{escape(text)}"/>'
+        f'<v:textpath style="font-family:&quot;黑体&quot;;font-size:1pt" string={quoteattr(text)}/>'
         '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
     )
     return parse_xml(xml)
@@ -295,16 +303,28 @@ def _mark_draft(d) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+# Word keeps a core property of at most 255 characters (python-docx refuses longer ones).
+PROPERTY_MAX = 255
+
+
+def _property(text: str, suffix: str = "") -> str:
+    """A text as a document property can hold it: printable, with ``suffix`` at most
+    ``PROPERTY_MAX`` characters (a longer text is cut and ends with “…”)."""
+    text = clean(text).replace("\n", " ").strip()
+    room = PROPERTY_MAX - len(suffix)
+    return (text if len(text) <= room else text[: room - 1] + "…") + suffix
+
+
 def _properties(d, doc: Document, identifier: str | None, now: _dt.datetime | None) -> None:
     now = (now or _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0, tzinfo=None)
     cp = d.core_properties
-    cp.title = doc.title + ("（草稿）" if doc.draft else "")
-    cp.author = doc.report.org
-    cp.last_modified_by = doc.report.org
+    cp.title = _property(doc.title, "（草稿）" if doc.draft else "")
+    cp.author = _property(doc.report.org)
+    cp.last_modified_by = _property(doc.report.org)
     cp.subject = "政府信息公开工作年度报告"
     cp.language = "zh-CN"
     cp.revision = 1
     cp.created = now
     cp.modified = now
-    cp.identifier = identifier or ""
+    cp.identifier = _property(identifier or "")
     cp.content_status = "草稿" if doc.draft else ""

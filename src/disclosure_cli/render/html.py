@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 from .. import __version__
 from . import DATE, DRAFT_MARK, HEADING, INTRO, PARA, SIGNATURE, TABLE, TITLE, Document
@@ -91,7 +90,7 @@ def _blocks(doc: Document) -> tuple[list[dict], list[str]]:
     signature: list[str] = []
     level = 1  # the last heading level used (h1 = title)
     n_table = 0
-    for b in doc.blocks:
+    for b in doc.pieces:
         if b.kind == TITLE:
             out.append({"kind": "title", "text": b.text})
         elif b.kind in (INTRO, PARA):
@@ -134,7 +133,3 @@ def render_html(doc: Document, *, fragment: bool = False, stamp: str | None = No
         draft_mark=DRAFT_MARK,
         css=_template_source("report.css"),
     )
-
-
-def write_html(doc: Document, path: Path, **kw) -> None:
-    Path(path).write_text(render_html(doc, **kw), encoding="utf-8")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..formats import Table
+from ..values import display_width as _width
 from ..layout import CORNER, HEADER, HEADING, LABEL, VALUE, Grid, GridCell, grid
 
 __all__ = [
@@ -93,8 +94,3 @@ def column_weights(
                 for k in range(c.col, c.last_col + 1):
                     weights[k] += extra
     return [w or 1.0 for w in weights]
-
-
-def _width(text: str) -> float:
-    """Display width in CJK characters (ASCII counts half)."""
-    return float(sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text))
