@@ -58,7 +58,7 @@ def refuse_dropped(report: Report) -> None:
     """``InputError`` (exit 2) naming every value of ``report`` that has no place in its format."""
     names = []
     for p in report.problems:
-        if p.code == "old-format-row" and (p.found or "").replace("、", "").strip():
+        if p.code == "format-mixed-version" and (p.found or "").replace("、", "").strip():
             # a single row of the 2019 format (e.g. （六）其他处理) where the format has sub-rows
             names.append(f"{p.table}[{p.row}]“{p.label}”（{p.source}：{p.found.rstrip('、')}）")
         elif p.code != "unknown-cell":
