@@ -69,7 +69,8 @@ def test_discovery_rules(tmp_path):
     (root / ".hidden.xlsx").write_bytes(b"x")
     (root / ".git").mkdir()
     put(root / ".git" / "d.json")  # hidden folder
-    (root / ".b.xlsx.k3j2.tmp").write_bytes(b"")  # our own temporary file
+    (root / ".~dtmp-k3j2a9x1").write_bytes(b"")  # our own temporary file
+    (root / ".b.xlsx.k3j2.tmp").write_bytes(b"")  # an older program's temporary file
     (root / "~WRL0001.tmp").write_bytes(b"")
     (root / "b.xlsx.bak").write_bytes(b"")
     (root / "notes.txt").write_text("x")

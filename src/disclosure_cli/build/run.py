@@ -34,7 +34,7 @@ from typing import Callable, Sequence
 from .. import __version__
 from ..discovery import REPORT_KIND, Found, discover
 from ..errors import InputError, OutputError, UsageError
-from ..model import KINDS, Report
+from ..model import Report
 from .one import (
     BUILT,
     FAILED,
@@ -162,10 +162,6 @@ class Run:
     def written(self) -> list[Path]:
         return [p for o in self.outcomes for p in o.written]
 
-    @property
-    def errors(self) -> int:
-        return sum(o.errors for o in self.outcomes)
-
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for o in self.outcomes if o.status == s) for s in STATUSES}
 
@@ -230,10 +226,6 @@ class Run:
             "missing": self.missing,
             "inputs": inputs,
         }
-
-
-def kind_name(kind: str | None) -> str:
-    return KINDS.get(kind or "", "")
 
 
 # --------------------------------------------------------------------------------------------
