@@ -260,3 +260,35 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path, pdeathsig):
         for p in pids:  # should the test fail, leave nothing running
             if _alive(p):
                 os.kill(p, signal.SIGKILL)
+
+
+# --------------------------------------------------------------------------------------------
+# A workbook's twin when the workbook fails; the state folder
+# --------------------------------------------------------------------------------------------
+
+
+def test_twin_of_a_failing_workbook_is_listed_not_lost(work, tmp_path, monkeypatch):
+    before = snapshot(work)
+    monkeypatch.setattr(one, "render", _bug)
+    run = B.build([work], outdir=tmp_path / "out")
+    by = {o.display: o for o in run.outcomes}
+    assert by["huaian-2024.xlsx"].error["code"] == "internal" and run.exit_code == 3
+    assert by["huaian-2024.json"].status == "failed" and by["huaian-2024.json"].error["code"] == "build-twin-unchecked"
+    monkeypatch.undo()
+    good = (work / "huaian-2024.xlsx").read_bytes()
+    (work / "huaian-2024.xlsx").write_bytes(good[: len(good) // 2])  # still being saved
+    run = B.build([work], outdir=tmp_path / "out")
+    by = {o.display: o for o in run.outcomes}
+    assert run.exit_code == 2 and by["huaian-2024.xlsx"].status == "failed"
+    assert "须与同名的 huaian-2024.xlsx 为同一报告" in by["huaian-2024.json"].error["message"]
+    (work / "huaian-2024.xlsx").write_bytes(good)
+    assert snapshot(work) == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux location")
+def test_state_folder_default_location(monkeypatch, tmp_path):
+    monkeypatch.delenv("DISCLOSURE_STATE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert state.folder() == tmp_path / "disclosure" / "builds"
+    monkeypatch.setenv("DISCLOSURE_STATE_DIR", str(tmp_path / "x"))
+    assert state.folder() == tmp_path / "x"

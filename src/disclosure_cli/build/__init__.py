@@ -22,26 +22,16 @@ import os
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
-    from ..model import Report
     from .run import Run
 
 
-def build(
-    paths: Sequence[str | os.PathLike],
-    *,
-    outdir: str | os.PathLike | None = None,
-    to: str | Sequence[str] | None = None,
-    draft: bool = False,
-    fragment: bool = False,
-    force: bool = False,
-    previous: "str | os.PathLike | Report | None" = None,
-    jobs: int | None = 1,
-    **kw,
-) -> "Run":
-    """Build files and folders; see ``run.run`` (this is the same call, one process by default)."""
+def build(paths: Sequence[str | os.PathLike], *, jobs: int | None = 1, **options) -> "Run":
+    """Build files and folders: ``run.run`` with the same keyword options (``outdir``, ``to``,
+    ``draft``, ``fragment``, ``force``, ``previous``, ``run_report``…), in this process unless
+    ``jobs`` says otherwise."""
     from .run import run
 
-    return run(paths, outdir=outdir, to=to, draft=draft, fragment=fragment, force=force, previous=previous, jobs=jobs, **kw)
+    return run(paths, jobs=jobs, **options)
 
 
 __all__ = ["build"]

@@ -281,15 +281,24 @@ def guarded(task: Task, options: Options, previous: Report | None) -> Outcome:
     except Exception as e:  # a bug: this input fails with exit code 3, the others go on
         import traceback
 
-        o = Outcome(task.index, task.path, task.display, FAILED)
-        o.error = {
-            "code": "internal",
-            "message": f"程序内部错误（{type(e).__name__}: {e}）。请加 --debug 重新运行并报告给开发人员",
-            "path": task.display,
-        }
-        o.error_exit = EXIT_INTERNAL
-        o.traceback = traceback.format_exc()
-        return o
+        message = f"程序内部错误（{type(e).__name__}: {e}）。请加 --debug 重新运行并报告给开发人员"
+        return internal_failure(task, "internal", message, traceback.format_exc())
+
+
+def internal_failure(task: Task, code: str, message: str, traceback: str | None = None) -> Outcome:
+    """The outcome of an input whose handling failed through no fault of the input (exit 3)."""
+    o = Outcome(task.index, task.path, task.display, FAILED, traceback=traceback, twin=_unchecked_twin(task))
+    o.error = {"code": code, "message": message, "path": task.display}
+    o.error_exit = EXIT_INTERNAL
+    return o
+
+
+def _unchecked_twin(task: Task) -> Outcome | None:
+    """The twin of a workbook that could not be compared with it (the workbook failed)."""
+    if task.twin is None:
+        return None
+    message = f"未处理：须与同名的 {task.display} 为同一报告，而它未能处理（见该文件的错误）"
+    return _twin_outcome(task, FAILED, InputError(message, code="build-twin-unchecked", path=task.twin.display))
 
 
 def build_one(task: Task, options: Options, previous: Report | None = None) -> Outcome:
@@ -302,13 +311,8 @@ def build_one(task: Task, options: Options, previous: Report | None = None) -> O
         return _build(task, options, previous, outcome)
     except DisclosureError as e:
         outcome.fail(e)
-        if task.twin and outcome.twin is None:
-            # the workbook could not be used: the JSON beside it was not compared with it
-            outcome.twin = _twin_outcome(
-                task,
-                FAILED,
-                InputError(f"未处理：须与同名的 {task.display} 为同一报告，而它无法使用（见该文件的错误）", code="build-twin-unchecked", path=task.twin.display),
-            )
+        if outcome.twin is None:
+            outcome.twin = _unchecked_twin(task)
         return outcome
     finally:
         outcome.peak_rss_kb = _peak_rss_kb()

@@ -16,8 +16,7 @@ import sys
 import threading
 from typing import Callable
 
-from ..errors import EXIT_INTERNAL
-from .one import FAILED, Options, Outcome, Task, guarded, load_previous
+from .one import Options, Outcome, Task, guarded, internal_failure, load_previous
 
 PDEATHSIG = True  # Linux: ask the kernel to kill workers with their parent (tests switch it off)
 WATCH_SECONDS = 0.5
@@ -106,13 +105,8 @@ def parallel(
                 try:
                     o = fut.result()
                 except BrokenProcessPool:
-                    o = Outcome(t.index, t.path, t.display, FAILED)
-                    o.error = {
-                        "code": "worker-crashed",
-                        "message": "处理该文件的工作进程意外退出（内存不足或文件异常），下次运行时会重试",
-                        "path": t.display,
-                    }
-                    o.error_exit = EXIT_INTERNAL
+                    message = "处理该文件的工作进程意外退出（内存不足或文件异常），下次运行时会重试"
+                    o = internal_failure(t, "worker-crashed", message)
                 out.append(o)
                 if on_result:
                     on_result(o)
