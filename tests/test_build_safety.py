@@ -246,6 +246,10 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path, pdeathsig):
     parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, cwd=ROOT, env=os.environ.copy())
     pids: list[int] = []
     try:
+        import select
+
+        ready, _, _ = select.select([parent.stdout], [], [], 240)
+        assert ready, "the build did not get going"
         pids = [int(p) for p in parent.stdout.readline().split()]
         assert len(pids) == 2 and all(_alive(p) for p in pids)
         os.kill(parent.pid, signal.SIGKILL)  # only the parent
