@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLES
-from disclosure_cli import batch as BA
 from disclosure_cli import build as B
+from disclosure_cli import discovery
+from disclosure_cli.build import one, run as R, stamp
 
 
 def _data(name: str = "huaian-2024", **meta) -> dict:
@@ -68,7 +69,8 @@ def test_discovery_rules(tmp_path):
     (root / ".hidden.xlsx").write_bytes(b"x")
     (root / ".git").mkdir()
     put(root / ".git" / "d.json")  # hidden folder
-    (root / ".b.xlsx.k3j2.tmp").write_bytes(b"")  # our own temporary file
+    (root / ".~dtmp-k3j2a9x1").write_bytes(b"")  # our own temporary file
+    (root / ".b.xlsx.k3j2.tmp").write_bytes(b"")  # an older program's temporary file
     (root / "~WRL0001.tmp").write_bytes(b"")
     (root / "b.xlsx.bak").write_bytes(b"")
     (root / "notes.txt").write_text("x")
@@ -76,13 +78,13 @@ def test_discovery_rules(tmp_path):
     (root / "b.html").write_text("x")
     (root / "package.json").write_text('{"name": "x"}')  # a JSON that is not a report
     (root / "half.json").write_text('{"t3": {')  # half-saved: reported, not ignored
-    (root / "run.json").write_text(json.dumps({"kind": BA.REPORT_KIND, "inputs": []}))
+    (root / "run.json").write_text(json.dumps({"kind": discovery.REPORT_KIND, "inputs": []}))
     put(root / "out" / "e.json")  # under OUTDIR: our own outputs' folder
-    found, missing = BA.discover([root], exclude=[root / "out"])
+    found, missing = discovery.discover([root], exclude=[root / "out"])
     assert [f.rel.as_posix() for f in found] == ["a.json", "b.xlsx", "half.json", "sub/c.XLSX"]
     assert missing == []
     # a file given by name is taken as given; a missing one is reported
-    found, missing = BA.discover([root / ".hidden.xlsx", root / "nope.xlsx", root])
+    found, missing = discovery.discover([root / ".hidden.xlsx", root / "nope.xlsx", root])
     assert found[0].rel.as_posix() == ".hidden.xlsx" and missing == [root / "nope.xlsx"]
     assert len([f for f in found if f.path.name == ".hidden.xlsx"]) == 1
 
@@ -116,15 +118,66 @@ def test_several_roots_are_kept_apart(cli, tmp_path):
 
 
 def test_clash_fails_only_the_clashing_inputs(cli, tmp_path):
+    """A workbook and a JSON form of the same name whose data differ: both fail, with one
+    message, printed once; the others are built."""
     root = tmp_path / "in"
-    put(root / "a.json")
+    put(root / "a.json", _data("zhujie-2020"))
     shutil.copy(SAMPLES / "huaian-2024.xlsx", root / "a.xlsx")  # both would write a.docx
     put(root / "b.json")
+    before = {p.name: p.read_bytes() for p in root.iterdir()}
     run = B.build([root], outdir=tmp_path / "out")
     assert [o.status for o in run.outcomes] == ["failed", "failed", "built"]
-    assert {o.error["code"] for o in run.outcomes[:2]} == {"build-output-clash"}
+    assert {o.error["code"] for o in run.outcomes[:2]} == {"build-twin-differs"}
     assert run.exit_code == 2
     assert files_under(tmp_path / "out") == ["b.docx", "b.html"]
+    r = cli("build", root, "-o", tmp_path / "out2")
+    assert r.exit_code == 2
+    message = "a.xlsx 与 a.json 同名但数据不同"
+    assert r.output.count(message) == 1, r.output
+    assert "见 a.json" in r.output  # the second row of the table points at the first
+    assert {p.name: p.read_bytes() for p in root.iterdir()} == before
+
+
+def test_workbook_and_json_with_the_same_data_are_one_report(cli, tmp_path):
+    """The project's samples folder: x.xlsx and x.json side by side, the same data."""
+    root = tmp_path / "samples"
+    shutil.copytree(SAMPLES, root)
+    before = {p.name: p.read_bytes() for p in root.iterdir()}
+    out = tmp_path / "out"
+    r = cli("build", root, "-o", out)
+    assert r.exit_code == 0, r.output
+    assert files_under(out) == ["huaian-2024.docx", "huaian-2024.html", "zhujie-2020.docx", "zhujie-2020.html"]
+    assert "huaian-2024.json 与 huaian-2024.xlsx 数据相同，已按 huaian-2024.xlsx 生成" in r.output
+    assert "同一报告 2" in r.output and "已生成 2" in r.output
+    run = B.build([root], outdir=out)
+    assert statuses(run) == {
+        "huaian-2024.json": "same", "huaian-2024.xlsx": "unchanged", "zhujie-2020.json": "same", "zhujie-2020.xlsx": "unchanged"
+    }
+    assert run.exit_code == 0 and run.outcomes[0].same_as == "huaian-2024.xlsx"
+    # the JSON edited so that it no longer says the same: both fail, the outputs stay as they were
+    put(root / "zhujie-2020.json", _data("zhujie-2020", address="另一个地址"))
+    run = B.build([root], outdir=out)
+    assert statuses(run)["zhujie-2020.json"] == statuses(run)["zhujie-2020.xlsx"] == "failed"
+    assert run.exit_code == 2
+    # a broken JSON beside a good workbook: the workbook is built, the JSON's own error is reported
+    (root / "huaian-2024.json").write_text("{not json", encoding="utf-8")
+    run = B.build([root], outdir=tmp_path / "out3", to="html")
+    st = statuses(run)
+    assert st["huaian-2024.xlsx"] == "built" and st["huaian-2024.json"] == "failed"
+    assert [o.error["path"] for o in run.outcomes if o.display == "huaian-2024.json"] == ["huaian-2024.json"]
+    assert {p.name for p in root.iterdir()} == set(before)
+
+
+def test_samples_folder_builds_as_documented(cli, tmp_path):
+    """README command 1 and its folder form, on the repository's own samples."""
+    before = {p.name: p.read_bytes() for p in SAMPLES.iterdir() if p.is_file()}
+    r = cli("build", SAMPLES / "zhujie-2020.xlsx", "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    assert files_under(tmp_path / "out") == ["zhujie-2020.docx", "zhujie-2020.html"]
+    r = cli("build", SAMPLES, "-o", tmp_path / "all", "-j", "2")
+    assert r.exit_code == 0, r.output
+    assert len(files_under(tmp_path / "all")) == 4
+    assert {p.name: p.read_bytes() for p in SAMPLES.iterdir() if p.is_file()} == before
 
 
 # --------------------------------------------------------------------------------------------
@@ -132,7 +185,7 @@ def test_clash_fails_only_the_clashing_inputs(cli, tmp_path):
 # --------------------------------------------------------------------------------------------
 
 
-def _comparable(run: BA.Run, out: Path) -> list:
+def _comparable(run: R.Run, out: Path) -> list:
     rows = []
     for o in run.outcomes:
         outputs = []
@@ -223,14 +276,14 @@ def test_internal_error_in_one_input_is_contained(tmp_path, monkeypatch):
     root = tmp_path / "in"
     put(root / "a.json")
     put(root / "b.json", _data("zhujie-2020"))
-    real = B.render
+    real = one.render
 
     def render(report, target, **kw):
         if report.year == 2020:
             raise ZeroDivisionError("bug")
         return real(report, target, **kw)
 
-    monkeypatch.setattr(B, "render", render)
+    monkeypatch.setattr(one, "render", render)
     run = B.build([root], outdir=tmp_path / "out")
     assert [o.status for o in run.outcomes] == ["built", "failed"]
     assert run.outcomes[1].error["code"] == "internal" and run.exit_code == 3
@@ -284,7 +337,7 @@ def test_incremental_skip_and_what_it_covers(tree, tmp_path, monkeypatch):
     assert set(statuses(B.build([tree], outdir=out, draft=True, previous=prev)).values()) - {"built", "draft"} == set()
     assert set(statuses(B.build([tree], outdir=out, draft=True, previous=prev)).values()) == {"unchanged"}
     # and so does the program version
-    monkeypatch.setattr(B, "__version__", "9.9.9")
+    monkeypatch.setattr(one, "__version__", "9.9.9")
     assert set(statuses(B.build([tree], outdir=out, draft=True, previous=prev)).values()) - {"built", "draft"} == set()
 
 
@@ -293,7 +346,7 @@ def test_second_run_starts_no_worker_and_imports_nothing_heavy(tree, tmp_path):
     assert B.build([tree], outdir=out).exit_code == 0
     code = (
         "import sys\n"
-        "from disclosure_cli.batch import run\n"
+        "from disclosure_cli.build.run import run\n"
         f"r = run([{str(tree)!r}], outdir={str(out)!r}, jobs=2)\n"
         "assert {o.status for o in r.outcomes} == {'unchanged'}, [o.status for o in r.outcomes]\n"
         "heavy = [m for m in ('openpyxl', 'docx', 'jinja2', 'multiprocessing.pool') if m in sys.modules]\n"
@@ -357,7 +410,7 @@ def test_run_report_contents(tree, tmp_path):
     with_errors(tree / "区C" / "late.json", kind="department")
     report = tree / "run.json"  # inside the input folder: never read back as input
     today = dt.date(2025, 2, 3)
-    run = B.build([tree], outdir=tmp_path / "out", draft=True, report=report, today=today)
+    run = B.build([tree], outdir=tmp_path / "out", draft=True, run_report=report, today=today)
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["schema"] == 1 and data["kind"] == "disclosure-build-run"
     assert data["exit_code"] == run.exit_code == 1
@@ -377,9 +430,9 @@ def test_run_report_contents(tree, tmp_path):
     for i in data["inputs"]:
         assert Path(i["path"]).is_absolute()
         for o in i["outputs"]:
-            assert B.file_sha256(o["path"]) == o["sha256"]
+            assert stamp.file_sha256(o["path"]) == o["sha256"]
     # the next run: the report file in the input folder is not an input
-    run = B.build([tree], outdir=tmp_path / "out", draft=True, report=report, today=today)
+    run = B.build([tree], outdir=tmp_path / "out", draft=True, run_report=report, today=today)
     assert len(run.outcomes) == 4 and {o.status for o in run.outcomes} == {"unchanged"}
 
 

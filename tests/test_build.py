@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT, SAMPLES
 from disclosure_cli import build as B
+from disclosure_cli.build import one, stamp
 from disclosure_cli.render import DRAFT_MARK
 
 
@@ -189,37 +190,80 @@ def test_two_inputs_writing_the_same_output(cli, work):
 def test_written_by_build_of_recognises_its_own_outputs(work):
     src = work / "zhujie-2020.json"
     outcome = B.build([src], outdir=work / "o")
-    s = B.Source.of(src)
+    s = stamp.Origin.of(src)
     for p in outcome.written:
-        assert B.written_by_build_of(p, s)
-        assert not B.written_by_build_of(p, B.Source(str(work / "x.json"), "0" * 64))
+        assert stamp.written_by_build_of(p, s)
+        assert not stamp.written_by_build_of(p, stamp.Origin(str(work / "x.json"), "0" * 64))
     (work / "junk.docx").write_bytes(b"not a zip")
-    assert not B.written_by_build_of(work / "junk.docx", s)
+    assert not stamp.written_by_build_of(work / "junk.docx", s)
 
 
 def test_crash_while_writing_leaves_no_partial_file(work, monkeypatch):
-    real = B.render
+    real = one.render
 
     def render(report, target, **kw):
         if target == "html":
             raise KeyboardInterrupt
         return real(report, target, **kw)
 
-    monkeypatch.setattr(B, "render", render)
+    monkeypatch.setattr(one, "render", render)
     with pytest.raises(KeyboardInterrupt):
         B.build([work / "huaian-2024.json"], outdir=work / "o")
-    assert listing(work / "o") == ["huaian-2024.docx"]  # complete; the page was never started
+    assert not (work / "o").exists()  # every output is rendered before any file is touched
+    monkeypatch.setattr(one, "render", real)
 
-    def half(self, data):  # the disk fills up half way through
-        with open(self, "wb") as f:
-            f.write(data[: len(data) // 2])
-        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(B, "render", real)
-    monkeypatch.setattr(Path, "write_bytes", half)
-    run = B.build([work / "zhujie-2020.json"], outdir=work / "o")
+def test_an_inputs_outputs_are_written_all_or_none(work, monkeypatch):
+    """The second output fails (disk full half way through it): the first is not left behind."""
+    src = work / "zhujie-2020.json"
+    before = src.read_bytes()
+    real_write = Path.write_bytes
+    calls = []
+
+    def disk_fills_up(self, data):
+        calls.append(self.name)
+        if len(calls) == 2:
+            with open(self, "wb") as f:
+                f.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", disk_fills_up)
+    run = B.build([src], outdir=work / "o")
+    monkeypatch.setattr(Path, "write_bytes", real_write)
+    o = run.outcomes[0]
+    assert run.exit_code == 2 and o.error["code"] == "output-unwritable"
+    assert "写入失败" in o.error["message"] and o.error["path"].endswith("zhujie-2020.html")
+    assert listing(work / "o") == []  # neither the .docx nor any temporary file
+    assert src.read_bytes() == before
+
+
+def test_a_failed_rename_puts_the_earlier_outputs_back(work, monkeypatch):
+    """Outputs of an earlier build are replaced together: when moving the second into place
+    fails (a file held open on Windows), the first is put back as it was."""
+    import os
+
+    src = work / "huaian-2024.json"
+    assert B.build([src], outdir=work / "o").exit_code == 0
+    old = {n: (work / "o" / n).read_bytes() for n in listing(work / "o")}
+    data = json.loads(src.read_text(encoding="utf-8"))
+    data["sections"]["6"] = ["本年度未收取信息处理费。"]
+    src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    real_replace = os.replace
+
+    def held_open(a, b):
+        if str(b).endswith(".html") and ".~dtmp-" in str(a):
+            raise PermissionError(13, "Permission denied")
+        return real_replace(a, b)
+
+    monkeypatch.setattr(os, "replace", held_open)
+    run = B.build([src], outdir=work / "o")
+    monkeypatch.setattr(os, "replace", real_replace)
     assert run.exit_code == 2 and run.outcomes[0].error["code"] == "output-unwritable"
-    assert listing(work / "o") == ["huaian-2024.docx"]  # no half-written file, no temporary file
+    assert {n: (work / "o" / n).read_bytes() for n in listing(work / "o")} == old
+    # and the next build, with nothing held open, replaces both
+    assert B.build([src], outdir=work / "o").exit_code == 0
+    assert "本年度未收取信息处理费。" in (work / "o" / "huaian-2024.html").read_text(encoding="utf-8")
 
 
 def test_help_is_chinese(cli):

@@ -1,8 +1,15 @@
-"""Finding report inputs under folders: .xlsx workbooks and report .json data forms.
+"""Finding report inputs under files and folders (``disclosure build`` and ``check``).
 
-Skips Office/WPS lock files (``~$*``), LibreOffice locks (``.~lock.*#``), hidden files and
-folders, temporary and backup files, the project's own run reports, and excluded folders (the
-output folder). Used by ``build`` (batch) and ``check`` (a reviewer's folder of reports)."""
+- A file argument is taken as given.
+- A folder is searched recursively for workbooks (``.xlsx``) and report data forms (``.json``
+  whose top level has ``t3`` or ``sections``, or that cannot be parsed — a half-saved report
+  must be reported, not ignored).
+- Skipped: Office/WPS lock files (``~$*``), LibreOffice locks (``.~lock.*#``), hidden files and
+  folders (a leading dot, which covers our temporary files ``.~dtmp-*``, or the Windows hidden
+  attribute), temporary and backup files (``*.tmp``, ``*~``, ``*.bak``…), our own run reports
+  (recognised by their ``kind``), and everything under an excluded folder (the output folder).
+- The order is stable: arguments as given, each folder's files sorted by name.
+"""
 
 from __future__ import annotations
 
@@ -70,16 +77,15 @@ class Found:
 def discover(roots: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.PathLike] = ()) -> tuple[list[Found], list[Path]]:
     """The inputs under ``roots`` in a stable order, and the roots that do not exist.
 
-    ``exclude``: folders (the output folder) and files (the run report) never taken as input."""
-    excluded = [Path(os.path.abspath(e)) for e in exclude]
-    ex_dirs = [e.resolve() for e in excluded]
+    ``exclude``: folders (the output folder) never searched."""
+    ex_dirs = [Path(os.path.abspath(e)).resolve() for e in exclude]
     found: list[Found] = []
     missing: list[Path] = []
     seen: set[Path] = set()
 
     def add(path: Path, root: Path, rel: Path, is_file: bool) -> None:
         key = path.resolve()
-        if key in seen or any(key == e for e in ex_dirs):
+        if key in seen:
             return
         if not is_file and any(_inside(key, e) for e in ex_dirs):
             return  # our own outputs

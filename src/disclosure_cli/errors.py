@@ -1,11 +1,16 @@
-"""Typed errors. Each carries a stable code and a Chinese message; the CLI maps them to exit
-codes in one place (``cli/_app.py``) and prints a traceback only with ``--debug``."""
+"""Typed errors and exit codes. Each error carries a stable code and a Chinese message; the CLI
+maps them to exit codes in one place (``cli/_common.handle_errors``) and prints a traceback only
+with ``--debug``.
+
+Exit codes: 0 fine, 1 error-level findings, 2 unusable input or wrong usage, 3 internal error
+(a bug: never caused by any input)."""
 
 from __future__ import annotations
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
+EXIT_INTERNAL = 3
 
 
 class DisclosureError(Exception):

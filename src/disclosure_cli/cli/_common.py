@@ -1,4 +1,5 @@
-"""What every command shares: the app, global options, error → exit code mapping, consoles."""
+"""What every command shares: the app, global options (``--debug``), and the one place where
+errors become a Chinese line and an exit code (``handle_errors``)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from typing import Iterator
 import typer
 
 from .. import __version__
-from ..errors import EXIT_UNUSABLE, DisclosureError
+from ..errors import EXIT_INTERNAL, DisclosureError
 from . import _i18n
+from ._output import Out
 
 _i18n.install()
 
-EXIT_INTERNAL = 3
 EXIT_PIPE = 141  # 128 + SIGPIPE, as shells report it
 
 app = typer.Typer(
@@ -59,35 +60,7 @@ def _root(
     state.debug = debug
 
 
-def use_color(stream=None) -> bool:
-    """NO_COLOR / FORCE_COLOR honoured, otherwise colour only on a terminal."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    stream = stream or sys.stdout
-    return hasattr(stream, "isatty") and stream.isatty()
-
-
-def console(stderr: bool = False):
-    from rich.console import Console
-
-    stream = sys.stderr if stderr else sys.stdout
-    color = use_color(stream)
-    return Console(
-        file=stream,
-        no_color=not color,
-        color_system="auto" if color else None,
-        force_terminal=True if color and os.environ.get("FORCE_COLOR") else None,
-        highlight=False,
-        soft_wrap=True,
-        emoji=False,
-    )
-
-
 def error_line(message: str) -> None:
-    from ._output import Out
-
     Out(stderr=True).line(("错误：", "bold red"), message)
 
 
@@ -127,4 +100,4 @@ def handle_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
-__all__ = ["app", "state", "handle_errors", "console", "use_color", "error_line", "EXIT_UNUSABLE"]
+__all__ = ["app", "state", "handle_errors", "error_line"]

@@ -47,6 +47,10 @@ CATALOGUE = {
 }
 
 
+# Arguments without a ``metavar`` of their own are named in the usage line and the help by these.
+ARGUMENT_NAMES = {"files": "报告文件或文件夹", "file": "报告文件"}
+
+
 def _gettext(message: str) -> str:
     return CATALOGUE.get(message, message)
 
@@ -70,6 +74,7 @@ def install() -> None:
             mod.ngettext = _ngettext
     _patch_help_option()
     _patch_errors()
+    _patch_arguments()
     # typer.rich_utils pulls in rich.markdown, markdown-it and pygments (~0.06–0.09 s): only help
     # and usage errors need it, so its panel titles are translated when it is first imported.
     if "typer.rich_utils" in sys.modules:
@@ -207,3 +212,40 @@ def _patch_errors() -> None:
         _wrap(cls, "format_message", messages)
     for cls in _classes(("typer._click.formatting", "click.formatting"), ("HelpFormatter",)):
         _wrap(cls, "write_usage", usage)
+
+
+def _patch_arguments() -> None:
+    """Typer writes a required argument as ``{files}...`` in the usage line. Name it in Chinese
+    (its ``metavar``, else ``ARGUMENT_NAMES``), without the braces: ``报告文件或文件夹...``; and
+    ``[OPTIONS]`` as ``[选项]``, ``COMMAND [ARGS]...`` as ``命令 [参数]...``."""
+
+    def init(original):
+        def __init__(self, *args, **kw):
+            original(self, *args, **kw)
+            if self.metavar is None and self.name in ARGUMENT_NAMES:
+                self.metavar = ARGUMENT_NAMES[self.name]
+
+        return __init__
+
+    def metavar(original):
+        def make_metavar(self, ctx, *args, **kw):
+            if self.metavar is None or self.metavar.startswith("["):
+                return original(self, ctx, *args, **kw)
+            var = self.metavar + ("..." if self.nargs != 1 else "")
+            return var if self.required or not kw.get("usage") else f"[{var}]"
+
+        return make_metavar
+
+    for cls in _classes(("typer.core",), ("TyperArgument",)):
+        _wrap(cls, "__init__", init)
+        _wrap(cls, "make_metavar", metavar)
+
+    def pieces(original):
+        def collect_usage_pieces(self, ctx):
+            names = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
+            return [names.get(p, p) for p in original(self, ctx)]
+
+        return collect_usage_pieces
+
+    for cls in _classes(("typer._click.core", "click.core", "typer.core"), ("Command", "Group", "TyperGroup")):
+        _wrap(cls, "collect_usage_pieces", pieces)

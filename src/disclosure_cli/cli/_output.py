@@ -5,14 +5,39 @@ Plain output (pipes, logs, NO_COLOR) is written directly and does not import ric
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Iterable, Union
-
-from ._common import console, use_color
 
 Part = Union[str, tuple[str, str]]  # plain text, or (text, rich style)
 
 LEVEL_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def use_color(stream=None) -> bool:
+    """NO_COLOR / FORCE_COLOR honoured, otherwise colour only on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    color = use_color(stream)
+    return Console(
+        file=stream,
+        no_color=not color,
+        color_system="auto" if color else None,
+        force_terminal=True if color and os.environ.get("FORCE_COLOR") else None,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
 
 
 class Out:

@@ -1,5 +1,5 @@
 """``disclosure build``: the finished report as a Word document and a web page, for one file
-or for folders of them (``batch.run`` does the work; this module parses and prints)."""
+or for folders of them (``build.run.run`` does the work; this module parses and prints)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from typing import List, Optional
 
 import typer
 
-from ._common import app, console, handle_errors
+from ._common import app, handle_errors, state
+from ._output import console
 
-_STATUS_STYLE = {"built": "green", "draft": "yellow", "blocked": "bold red", "failed": "bold red", "unchanged": "dim"}
+_STATUS_STYLE = {"built": "green", "draft": "yellow", "blocked": "bold red", "failed": "bold red", "unchanged": "dim", "same": "dim"}
 
 
 @app.command("build")
@@ -42,21 +43,25 @@ def build(
         None, "--jobs", "-j", min=1, help="同时处理的进程数（默认为 CPU 核数；1 表示不另开进程）。"
     ),
     report: Optional[Path] = typer.Option(
-        None, "--report", help="把本次运行的结果另存为 JSON 文件（每个输入的状态、问题数、截止日期、输出文件及其 SHA-256）。"
+        None,
+        "--report",
+        help="把本次运行的结果另存为 JSON 文件（每个输入的状态、问题数、截止日期、输出文件及其 SHA-256）。"
+        "只替换先前的运行记录；其他已存在的文件须加 --force，本次的输入和输出文件则一律不覆盖。",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和逐个文件的问题，只列出需要处理的报告和汇总。"),
 ) -> None:
     """生成报告：先完整校验，再输出公文格式的 Word 文档和网页。
 
     可以给文件，也可以给文件夹（自动查找其中的 .xlsx 和报告 .json，跳过临时文件、锁文件、隐藏文件和输出文件）。
+    同一文件夹中同名的工作簿和 JSON 数据文件（如 samples/ 中的示例）数据相同时视为同一报告，按工作簿生成；数据不同时两者都不生成。
     每个报告单独处理：有错误级别的问题时不生成它的文件（加 --draft 则生成草稿），一个文件出问题不影响其他文件。
     输入和选项都没有变化、输出也未被改动的报告直接跳过（“未变化”），加 --force 全部重新生成。
     已存在的输出文件只在加 --force、或它正是先前由同一输入生成且未被修改过时才会被替换。输入文件不会被改动。
 
     退出码（取所有报告中最严重的）：0 全部已生成；1 有报告数据有错误（未生成，或生成了草稿）；
-    2 有文件无法读取、输出文件已存在或用法错误；3 程序内部错误。"""
+    2 有文件无法读取、输出文件已存在或无法写入、或用法错误；3 程序内部错误。"""
     with handle_errors():
-        from ..batch import run
+        from ..build.run import run
 
         progress = _Progress(quiet)
         try:
@@ -69,7 +74,7 @@ def build(
                 force=force,
                 previous=previous,
                 jobs=jobs,
-                report=report,
+                run_report=report,
                 on_start=progress.start,
                 on_result=progress.advance,
             )
@@ -120,12 +125,19 @@ def _print(run, *, quiet: bool, single: bool) -> None:
     from ._output import Out, print_findings, summary_style
 
     out, err = Out(), Out(stderr=True)
+    shown: set[str] = set()  # error messages already printed (a clash names all its inputs once)
     for o in run.outcomes:
+        if o.traceback and state.debug:
+            err.line(o.traceback.rstrip())
         if o.status == "unchanged" or (quiet and not single):
             continue
+        if o.status == "same":
+            out.line(("同一报告", "dim"), f"：{o.display} 与 {o.same_as} 数据相同，已按 {o.same_as} 生成")
+            continue
         if o.status == "failed":
-            where = o.error.get("path") or o.display
-            err.line(("错误：", "bold red"), f"{where}：{o.error['message']}")
+            if o.error["message"] not in shown:
+                shown.add(o.error["message"])
+                err.line(("错误：", "bold red"), f"{o.error.get('path') or o.display}：{o.error['message']}")
             continue
         stream = err if o.errors else out
         stream.line((o.summary, summary_style(o.errors, o.warnings)))
@@ -171,10 +183,19 @@ def _deadline_line(run, o):
     return text
 
 
-def _note(run, o) -> str:
+def _note(run, o, shown: dict[str, str], quiet: bool) -> str:
+    """The table's last column. An error message was printed above the table (unless -q), and
+    one naming several inputs (a clash) is given in full only once."""
     notes = []
     if o.status == "failed" and o.error:
-        notes.append(o.error["message"])
+        message = o.error["message"]
+        if message in shown:
+            notes.append(f"见 {shown[message]}")
+        else:
+            shown[message] = o.display
+            notes.append(message if quiet else "见上方错误信息")
+    if o.status == "same":
+        notes.append(f"与 {o.same_as} 数据相同，已按它生成")
     if o.status == "unchanged" and o.was == "draft":
         notes.append("上次生成的是草稿")
     if o.status == "blocked":
@@ -189,7 +210,7 @@ def _table(run, quiet: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from ..batch import STATUS_NAMES
+    from ..build.one import STATUS_NAMES
 
     out = console()
     if not out.is_terminal:
@@ -197,6 +218,7 @@ def _table(run, quiet: bool) -> None:
     rows = run.outcomes
     if quiet:  # only what needs attention
         rows = [o for o in rows if o.exit_code != 0 or run.overdue(o)]
+    shown: dict[str, str] = {}
     if rows:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for name, just in (
@@ -207,7 +229,7 @@ def _table(run, quiet: bool) -> None:
         for o in rows:
             status = STATUS_NAMES[o.status]
             style = _STATUS_STYLE.get(o.status, "")
-            failed = o.status == "failed"
+            failed = o.status in ("failed", "same")  # no counts of their own
             table.add_row(
                 escape(o.display),
                 escape(o.org or ""),
@@ -217,9 +239,9 @@ def _table(run, quiet: bool) -> None:
                 "" if failed else str(o.warnings),
                 o.deadline or "",
                 f"[bold red]{_days(run, o)}[/]" if run.overdue(o) else _days(run, o),
-                escape(_note(run, o)),
+                escape(_note(run, o, shown, quiet)),
             )
         out.print(table)
     c = run.counts()
-    parts = [f"{STATUS_NAMES[s]} {c[s]}" for s in ("built", "draft", "blocked", "failed", "unchanged") if c[s]]
+    parts = [f"{STATUS_NAMES[s]} {c[s]}" for s in STATUS_NAMES if c[s]]
     out.print(f"共 {len(run.outcomes)} 个报告：" + "，".join(parts) + f"（用时 {run.elapsed:.1f} 秒）")
