@@ -1,0 +1,213 @@
+"""Throwaway converter: saved page text + hand-read tables -> report JSON (schema 1).
+
+Run from the repository root:  python tests/corpus/make_corpus.py
+It rewrites tests/corpus/reports/*.json from tests/corpus/pages/*.txt and specs.py.
+
+Why page text, not the HTML article: the corpus was read through a code-search index that
+returns stored files as text only; each page's HTML is 100-230 KB of Word-paste markup, so the
+crawler's own text extract of the same page (page.txt, kept verbatim in pages/) is saved
+instead, and every table cell was read by hand (from page.txt where its cells are separated,
+from page.html where they run together) into specs.py.  Paragraph boundaries are not in the
+text extract: they are reconstructed at sub-headings and sentence ends (see split_paragraphs).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from specs import SPECS  # noqa: E402
+
+T3_ROWS = {
+    "2021": ["1", "2", "3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "3.3.7", "3.3.8",
+             "3.4.1", "3.4.2", "3.4.3", "3.5.1", "3.5.2", "3.5.3", "3.5.4", "3.5.5", "3.6.1", "3.6.2", "3.6.3",
+             "3.7", "4"],
+}
+T3_ROWS["2019"] = [r for r in T3_ROWS["2021"] if not r.startswith("3.6.")]
+T3_ROWS["2019"].insert(T3_ROWS["2019"].index("3.7"), "3.6")
+T3_COLS = ["natural", "commercial", "research", "nonprofit", "legal", "other", "total"]
+T4_GROUPS = ["review", "litigation_direct", "litigation_after_review"]
+T4_COLS = ["upheld", "corrected", "other", "pending", "total"]
+T2 = {
+    "2021": {"rules": ["issued", "repealed", "in_force"], "normative": ["issued", "repealed", "in_force"],
+             "license": ["decisions"], "penalty": ["decisions"], "enforcement": ["decisions"], "fees": ["amount"]},
+    "2019": {"rules": ["new_made", "new_published", "total_published"],
+             "normative": ["new_made", "new_published", "total_published"],
+             "license": ["last_year_items", "change", "decisions"],
+             "other_services": ["last_year_items", "change", "decisions"],
+             "penalty": ["last_year_items", "change", "decisions"],
+             "enforcement": ["last_year_items", "change", "decisions"],
+             "fees": ["last_year_items", "change"], "procurement": ["projects", "amount"]},
+}
+
+HEADINGS = [
+    ("1", r"一、\s*总体情况"),
+    ("2", r"二、\s*主动公开政府信息(?:的)?情况"),
+    ("3", r"三、\s*收到和处理政府信息公开申请(?:的)?情况"),
+    ("4", r"四、\s*(?:因)?政府信息公开(?:申请)?行政复议[、和]\s*(?:提起)?行政诉讼(?:的)?情况"),
+    ("5", r"五、\s*(?:政府信息公开工作)?存在的?主要问题及(?:其)?(?:改进|整改)(?:情况|措施)"),
+    ("6", r"六、\s*其他需要报告的事项"),
+]
+T2_START = r"第二十条第（一）项"
+T3_START = r"（本列数据的勾稽关系"
+T3_END = r"四、\s*结转下年度继续办理[\s\d]*"
+T4_TABLE = r"行政复议\s*行政诉讼.*尚未审结\s*总计\s*[\s\d]*"
+SUBHEAD = r"[（(][一二三四五六七八九十]{1,2}[）)]"
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("==================== 正文 ====================\n")
+    fields = {}
+    for line in head.splitlines():
+        key, sep, value = line.partition(": ")
+        if sep:
+            fields[key.strip()] = value.strip()
+    return fields, body
+
+
+def clean(text: str) -> str:
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_paragraphs(text: str, extra: list[str]) -> list[str]:
+    text = clean(text)
+    if not text:
+        return []
+    marks = set()
+    for m in re.finditer(SUBHEAD, text):
+        marks.add(m.start())
+    for m in re.finditer(r"(?<=[。；;])\s+", text):
+        marks.add(m.end())
+    for s in extra:  # a heading ends where its body starts: "heading|body"
+        head, _, tail = s.partition("|")
+        i = text.find(head + tail)
+        if i < 0:
+            raise SystemExit(f"split mark not found: {s!r}")
+        marks.add(i)
+        marks.add(i + len(head))
+    cuts = sorted(m for m in marks if 0 < m < len(text))
+    out, prev = [], 0
+    for c in cuts + [len(text)]:
+        piece = text[prev:c].strip()
+        if piece:
+            out.append(piece)
+        prev = c
+    return out
+
+
+def cut(text: str, pattern: str, flags=re.S) -> str:
+    return re.sub(pattern, " ", text, count=1, flags=flags)
+
+
+def convert(name: str, spec: dict) -> dict:
+    fields, body = read_page(HERE / "pages" / f"{name}.txt")
+    fmt = spec["format"]
+    body = clean(body)
+    if spec.get("body_start"):
+        i = body.find(spec["body_start"])
+        assert i >= 0, (name, "body_start")
+        body = body[i:]
+    title = fields["标题"]
+    if body.startswith(title):
+        body = body[len(title):]
+    # signature and date at the end
+    signed = ""
+    m = re.search(r"\s*(\S+)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:附件下载)?\s*$", body)
+    if m:
+        signed = f"{int(m.group(2)):04d}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
+        body = body[: m.start()]
+    # sections by heading, in order
+    positions = []
+    pos = 0
+    for sid, pat in HEADINGS:
+        hm = re.compile(pat).search(body, pos)
+        if hm is None:
+            continue
+        positions.append((sid, hm.start(), hm.end()))
+        pos = hm.end()
+    intro = body[: positions[0][1]] if positions else body
+    sections = {}
+    for k, (sid, start, end) in enumerate(positions):
+        stop = positions[k + 1][1] if k + 1 < len(positions) else len(body)
+        sections[sid] = body[end:stop]
+    if "2" in sections:
+        s = sections["2"]
+        i = s.find(T2_START)
+        if i >= 0:
+            end_pat = spec.get("t2_end") or (r"行政事业性收费\s*[\d.]*" if fmt == "2021" else r"政府集中采购.*$")
+            em = re.compile(end_pat, re.S).search(s, i)
+            assert em, (name, "t2 end")
+            s = s[:i] + " " + s[em.end():]
+        sections["2"] = s
+    if "3" in sections:
+        s = sections["3"]
+        i = s.find("（本列数据的勾稽关系")
+        if i >= 0:
+            em = re.compile(T3_END).search(s, i)
+            assert em, (name, "t3 end")
+            s = s[:i] + " " + s[em.end():]
+        sections["3"] = s
+    if "4" in sections:
+        sections["4"] = cut(sections["4"], T4_TABLE)
+    extra = spec.get("splits", {})
+    out_sections = {sid: split_paragraphs(sections.get(sid, ""), extra.get(sid, [])) for sid, _ in HEADINGS}
+    published = fields.get("发布时间", "")[:10]
+    data = {
+        "schema": 1,
+        "format": fmt,
+        "org": spec["org"],
+        "year": spec["year"],
+        "meta": {
+            "title": title,
+            "published": published,
+            "kind": spec["kind"],
+            "intro": " ".join(split_paragraphs(intro, [])),
+            "signed": signed,
+        },
+        "source": {
+            "url": fields.get("原文链接", ""),
+            "repository": spec["repo"],
+            "path": spec["path"],
+            "commit": spec["commit"],
+            "saved": f"tests/corpus/pages/{name}.txt",
+        },
+        "sections": out_sections,
+    }
+    t2 = {}
+    for row, cols in T2[fmt].items():
+        vals = spec["t2"][row]
+        assert len(vals) == len(cols), (name, row)
+        t2[row] = dict(zip(cols, vals))
+    data["t2"] = t2
+    t3rows = spec.get("t3", {})
+    t3 = {}
+    for row in T3_ROWS[fmt]:
+        vals = t3rows.get(row, [0] * 7)
+        assert len(vals) == 7, (name, row)
+        t3[row] = dict(zip(T3_COLS, vals))
+    data["t3"] = t3
+    t4vals = spec.get("t4", [0] * 15)
+    assert len(t4vals) == 15, name
+    data["t4"] = {g: dict(zip(T4_COLS, t4vals[5 * i: 5 * i + 5])) for i, g in enumerate(T4_GROUPS)}
+    for sid in ("1", "5", "6"):
+        pass
+    return data
+
+
+def main() -> None:
+    outdir = HERE / "reports"
+    outdir.mkdir(exist_ok=True)
+    for name, spec in SPECS.items():
+        data = convert(name, spec)
+        (outdir / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(name, {k: len(v) for k, v in data["sections"].items()})
+
+
+if __name__ == "__main__":
+    main()
