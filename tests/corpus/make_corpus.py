@@ -48,8 +48,8 @@ HEADINGS = [
     ("1", r"一、\s*总体情况"),
     ("2", r"二、\s*主动公开政府信息(?:的)?情况"),
     ("3", r"三、\s*收到和处理政府信息公开申请(?:的)?情况"),
-    ("4", r"四、\s*(?:因)?政府信息公开(?:申请)?行政复议[、和]\s*(?:提起)?行政诉讼(?:的)?情况"),
-    ("5", r"五、\s*(?:政府信息公开工作)?存在的?主要问题及(?:其)?(?:改进|整改)(?:情况|措施)"),
+    ("4", r"四、\s*(?:因)?政府信息公开(?:申请)?行政复议[、和与及]\s*(?:提起)?行政诉讼(?:的)?情况"),
+    ("5", r"五、\s*(?:政府信息公开工作)?存在的?主要问题[^。]{0,14}?(?:情况|措施|计划)"),
     ("6", r"六、\s*其他需要报告的事项"),
 ]
 T2_START = r"第二十条第（一）项"
@@ -116,12 +116,20 @@ def convert(name: str, spec: dict) -> dict:
     title = fields["标题"]
     if body.startswith(title):
         body = body[len(title):]
-    # signature and date at the end
+    # signature and date at the end: "… 机关名称 2025年1月23日 [附件下载]"
     signed = ""
-    m = re.search(r"\s*(\S+)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:附件下载)?\s*$", body)
+    sig = spec.get("signature")
+    if sig:
+        assert body.endswith(sig), (name, "signature")
+        body = body[: -len(sig)]
+        m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", sig)
+    else:
+        m = re.search(r"\s+[\u4e00-\u9fff（）()]+\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:附件下载)?\s*$", body)
+        if m:
+            body = body[: m.start()]
     if m:
-        signed = f"{int(m.group(2)):04d}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
-        body = body[: m.start()]
+        signed = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    body = re.sub(r"\s*附件下载\s*$", "", body)
     # sections by heading, in order
     positions = []
     pos = 0
@@ -195,8 +203,6 @@ def convert(name: str, spec: dict) -> dict:
     t4vals = spec.get("t4", [0] * 15)
     assert len(t4vals) == 15, name
     data["t4"] = {g: dict(zip(T4_COLS, t4vals[5 * i: 5 * i + 5])) for i, g in enumerate(T4_GROUPS)}
-    for sid in ("1", "5", "6"):
-        pass
     return data
 
 
