@@ -215,5 +215,106 @@ def main() -> None:
         print(name, {k: len(v) for k, v in data["sections"].items()})
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and "--check" not in sys.argv:
     main()
+
+
+# ---------------------------------------------------------------------------------------------
+# Cross-check of the hand-read tables against the saved page text: for every row, the digits the
+# page shows between this row's label and the next one must be exactly the digits of the values
+# typed into specs.py (the text extract loses cell boundaries, not digits).
+
+T2_LABELS = {
+    "2021": [("rules", "规章"), ("normative", "规范性文件"), ("license", "行政许可"), ("penalty", "行政处罚"),
+             ("enforcement", "行政强制"), ("fees", "行政事业性收费")],
+    "2019": [("rules", "规章"), ("normative", "规范性文件"), ("license", "行政许可"),
+             ("other_services", "其他对外管理服务事项"), ("penalty", "行政处罚"), ("enforcement", "行政强制"),
+             ("fees", "行政事业性收费"), ("procurement", "政府集中采购")],
+}
+T3_LABELS = {
+    "1": "本年新收政府信息公开申请数量", "2": "上年结转政府信息公开申请数量", "3.1": "予以公开",
+    "3.2": "不计其他情形）", "3.3.1": "属于国家秘密", "3.3.2": "其他法律行政法规禁止公开",
+    "3.3.3": "危及“三安全一稳定”", "3.3.4": "保护第三方合法权益", "3.3.5": "属于三类内部事务信息",
+    "3.3.6": "属于四类过程性信息", "3.3.7": "属于行政执法案卷", "3.3.8": "属于行政查询事项",
+    "3.4.1": "本机关不掌握相关政府信息", "3.4.2": "没有现成信息需要另行制作", "3.4.3": "补正后申请内容仍不明确",
+    "3.5.1": "信访举报投诉类申请", "3.5.2": "重复申请", "3.5.3": "要求提供公开出版物",
+    "3.5.4": "无正当理由大量反复申请", "3.5.5": "要求行政机关确认或重新出具已获取信息",
+    "3.6.1": "申请人无正当理由逾期不补正", "3.6.2": "申请人逾期未按收费通知要求缴纳费用",
+    "3.6.3": "3.其他", "3.6": "（六）其他处理", "3.7": "（七）总计", "4": "结转下年度继续办理",
+}
+
+
+def _digits(values) -> str:
+    return re.sub(r"[^\d.]", "", "".join("" if v is None else str(v) for v in values))
+
+
+def _segments(text: str, labels: list[tuple[str, str]], stop: str) -> dict[str, str]:
+    """The text after each label up to the next label (labels searched in order)."""
+    found = []
+    pos = 0
+    for key, label in labels:
+        i = text.find(label, pos)
+        if i < 0:
+            continue
+        found.append((key, i, i + len(label)))
+        pos = i + len(label)
+    end = text.find(stop, pos) if stop else len(text)
+    out = {}
+    for k, (key, _, e) in enumerate(found):
+        nxt = found[k + 1][1] if k + 1 < len(found) else (end if end >= 0 else len(text))
+        seg = text[e:nxt]
+        seg = re.sub(r"\d\.$", "", seg.rstrip())  # the next label's own "3." numbering
+        out[key] = seg
+    return out
+
+
+def digits_check(name: str, spec: dict) -> list[str]:
+    _, body = read_page(HERE / "pages" / f"{name}.txt")
+    body = clean(body)
+    fmt = spec["format"]
+    problems = []
+    i2 = body.find(T2_START)
+    i3 = body.find("（本列数据的勾稽关系")
+    t2text = body[i2:i3]
+    t2spec = spec["t2"]
+    segs = _segments(t2text, [(k, lab) for k, lab in T2_LABELS[fmt] if any(v is not None for v in t2spec[k])],
+                     "")
+    for key, _lab in T2_LABELS[fmt]:
+        if all(v is None for v in t2spec[key]):
+            continue
+        seg = segs.get(key)
+        if seg is None:
+            problems.append(f"{name}: t2 {key} label not found")
+            continue
+        if fmt == "2021" and key == "fees":
+            seg = re.match(r"\s*[\d.]*", seg).group(0)
+        if re.sub(r"[^\d.]", "", seg) != _digits(t2spec[key]):
+            problems.append(f"{name}: t2 {key}: page {seg.strip()!r} vs spec {t2spec[key]}")
+    t3text = body[i3: body.find("行政复议", i3)]
+    rows = T3_ROWS[fmt]
+    labels = [(r, T3_LABELS[r]) for r in rows]
+    segs = _segments(t3text, labels, "")
+    t3spec = spec.get("t3", {})
+    for r in rows:
+        want = _digits(t3spec.get(r, [0] * 7))
+        seg = segs.get(r)
+        if seg is None:
+            problems.append(f"{name}: t3 {r} label not found")
+            continue
+        got = re.sub(r"[^\d]", "", re.sub(r"（[一二三四五六七]）[^\d]*$", "", seg))
+        if got != want:
+            problems.append(f"{name}: t3 {r}: page {seg.strip()!r} vs spec {t3spec.get(r)}")
+    i4 = body.rfind("尚未审结总计", 0, body.find("五、", i3))
+    if i4 < 0:
+        i4 = body.rfind("总计", 0, body.find("五、", i3))
+        seg4 = body[i4 + 2: body.find("五、", i4)]
+    else:
+        seg4 = body[i4 + 6: body.find("五、", i4)]
+    if re.sub(r"\D", "", seg4) != _digits(spec.get("t4", [0] * 15)):
+        problems.append(f"{name}: t4: page {seg4.strip()!r} vs spec {spec.get('t4')}")
+    return problems
+
+
+if __name__ == "__main__" and "--check" in sys.argv:
+    bad = [p for n, s in SPECS.items() for p in digits_check(n, s)]
+    print("\n".join(bad) or "every table digit agrees with the saved page text")
