@@ -53,7 +53,7 @@ HEADINGS = [
     ("6", r"六、\s*其他需要报告的事项"),
 ]
 T2_START = r"第二十条第（一）项"
-T3_START = r"（本列数据的勾稽关系"
+T3_START = r"（本列数据的[勾钩]稽关系"
 T3_END = r"四、\s*结转下年度继续办理[\s\d]*"
 T4_TABLE = r"行政复议\s*行政诉讼.*尚未审结\s*总计\s*[\s\d]*"
 SUBHEAD = r"[（(][一二三四五六七八九十]{1,2}[）)]"
@@ -155,7 +155,8 @@ def convert(name: str, spec: dict) -> dict:
         sections["2"] = s
     if "3" in sections:
         s = sections["3"]
-        i = s.find("（本列数据的勾稽关系")
+        m3 = re.search(T3_START, s)
+        i = m3.start() if m3 else -1
         if i >= 0:
             em = re.compile(T3_END).search(s, i)
             assert em, (name, "t3 end")
@@ -274,7 +275,7 @@ def digits_check(name: str, spec: dict) -> list[str]:
     fmt = spec["format"]
     problems = []
     i2 = body.find(T2_START)
-    i3 = body.find("（本列数据的勾稽关系")
+    i3 = re.search(T3_START, body).start()
     t2text = body[i2:i3]
     t2spec = spec["t2"]
     segs = _segments(t2text, [(k, lab) for k, lab in T2_LABELS[fmt] if any(v is not None for v in t2spec[k])],

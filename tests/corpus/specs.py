@@ -216,4 +216,34 @@ SPECS = {
                "3.7": [63, 0, 0, 2, 0, 4, 69], "4": [1, 0, 0, 0, 0, 0, 1]},
         "t4": [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0],
     },
+    # 片区管理局: the 管委会's area offices that run the towns of their area (kind "other": neither a
+    # 县级政府 nor one of its 部门; the nearest to 乡镇/街道 in this crawl).
+    "pt-jsp-2023": {
+        "org": "平潭综合实验区君山片区管理局", "year": 2023, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjsp/zfxxgknb/202401/86344_平潭综合实验区君山片区管理局2023年政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "0011": 0 / 0 / 11 (a cell cannot be "01" or "00").
+        "t2": t2_2021([0, 0, 0], [0, 0, 11], 0, 0, 0, 0),
+        "t3": {"1": [2, 0, 0, 0, 0, 0, 2], "3.1": [2, 0, 0, 0, 0, 0, 2], "3.7": [2, 0, 0, 0, 0, 0, 2]},
+    },
+    "pt-spp-2019": {
+        "org": "平潭综合实验区苏平片区管理局", "year": 2019, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/202001/80567_平潭综合实验区苏平片区管理局2019年政府信息公开工作年度报告/page.txt",
+        "body_start": "苏平片区管理局根据新修订的",
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0, 0, 0], "other_services": [0, 1, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [9, "152.2万元"]},
+    },
+    "pt-htp-2022": {
+        # A 2022 report published with the tables of the 2019 format (表二 新制作/上一年项目数量/政府集中采购,
+        # 表三（六）其他处理 a single row): kept in that format, as published.
+        "org": "平潭综合实验区海坛片区管理局", "year": 2022, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqhtp/zfxxgknb/202301/80619_平潭综合实验区海坛片区管理局 2022年度政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # 政府集中采购 "00元": 0 / "0元".
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, "0元"]},
+        "t3": {"1": [4, 0, 0, 0, 0, 0, 4], "3.3.4": [1, 0, 0, 0, 0, 0, 1], "3.4.1": [3, 0, 0, 0, 0, 0, 3]},
+    },
 }
