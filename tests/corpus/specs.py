@@ -1,0 +1,249 @@
+"""Hand-read tables of each corpus report (see make_corpus.py).
+
+Every value was read by hand from the stored page (page.txt; page.html where the text extract
+runs cells together).  t3 rows not listed are all 0; t4 is the 15 cells in page order
+(复议 维持/纠正/其他/尚未审结/总计, then 直接起诉 ×5, then 复议后起诉 ×5).
+"""
+
+REPO = "changwu/pingtan-gov-zwgk-archive"
+PT = "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/"
+
+ZERO2021 = {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0], "penalty": [0], "enforcement": [0],
+            "fees": [0]}
+
+
+def t2_2021(rules, normative, license, penalty, enforcement, fees):
+    return {"rules": rules, "normative": normative, "license": [license], "penalty": [penalty],
+            "enforcement": [enforcement], "fees": [fees]}
+
+
+SPECS = {
+    "pt-czj-2019": {
+        "org": "平潭综合实验区财政金融局", "year": 2019, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": PT + "ptzhsyqczj/zfxxgknb/202001/80560_平潭综合实验区财政金融局2019年度政府信息公开工作年度报告/page.txt",
+        # 规范性文件 "1077": 10/7/7 — the 2020 report's 对外公开总数量 11 = 7 + 4 new; 行政处罚 35/0/0 and
+        # 采购 2 / "832995元" read from page.html.
+        "t2": {"rules": [0, 0, 0], "normative": [10, 7, 7], "license": [3, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [35, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [2, "832995元"]},
+    },
+    "pt-czj-2020": {
+        "org": "平潭综合实验区财政金融局", "year": 2020, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "056fdbf0b5854167661b2fbf732a75baa9aa1c64",
+        "path": PT + "ptzhsyqczj/zfxxgknb/202101/80589_平潭综合实验区财政金融局2020年度政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        "t2": {"rules": [0, 0, 0], "normative": [6, 4, 11], "license": [0, 1, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": ["2笔", "984361元"]},
+    },
+    "pt-czj-2021": {
+        "org": "平潭综合实验区财政金融局", "year": 2021, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": PT + "ptzhsyqczj/zfxxgknb/202201/80600_平潭综合实验区财政金融局2021年度政府信息公开工作年度报告/page.txt",
+        "t2": t2_2021([0, 0, 0], [3, 0, 3], 0, 0, 0, 7816),
+    },
+    "pt-czj-2024": {
+        "org": "平潭综合实验区财政金融局", "year": 2024, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqczj/zfxxgknb/202501/96895_平潭综合实验区财政金融局2024年度政府信息公开工作年度报告/page.txt",
+        "t2": t2_2021([0, 0, 0], [0, 2, 1], 0, 1, 0, 18651.064104),
+        "t3": {"1": [2, 0, 0, 0, 0, 0, 2], "3.1": [1, 0, 0, 0, 0, 0, 1], "3.4.1": [1, 0, 0, 0, 0, 0, 1],
+               "3.7": [2, 0, 0, 0, 0, 0, 2]},
+    },
+    "pt-gaj-2019": {
+        "org": "平潭综合实验区公安局", "year": 2019, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": PT + "ptzhsyqgaj/zfxxgknb/202001/80569_平潭综合实验区公安局2019年政府信息公开工作年度报告/page.txt",
+        # t2 read from page.html (the text runs "4500", "63600", "4300", "124" together); 表三 row 一
+        # has an empty 商业企业 cell (&nbsp;) — "0 00000" in the text.
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [45, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [636, 0, 0], "enforcement": [43, 0, 0], "fees": [12, 4], "procurement": [0, 0]},
+        "t3": {"1": [0, None, 0, 0, 0, 0, 0]},
+    },
+    "pt-gaj-2021": {
+        "org": "平潭综合实验区公安局", "year": 2021, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": PT + "ptzhsyqgaj/zfxxgknb/202201/80607_平潭综合实验区公安局2021年政府信息公开工作年度报告/page.txt",
+        "t2": t2_2021([0, 0, 0], [0, 0, 2], 0, 141, 0, 0),
+        "t3": {"1": [1, 0, 0, 0, 0, 0, 1], "3.6.3": [1, 0, 0, 0, 0, 0, 1], "3.7": [1, 0, 0, 0, 0, 0, 1],
+               "4": [1, 0, 0, 0, 0, 0, 1]},
+    },
+    "pt-gaj-2024": {
+        "org": "平潭综合实验区公安局", "year": 2024, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqgaj/zfxxgknb/202501/96806_平潭综合实验区公安局2024年政府信息公开工作年度报告/page.txt",
+        "t2": t2_2021([0, 0, 0], [0, 0, 5], 52, 19, 7, 0),
+        "t3": {"1": [8, 0, 0, 0, 0, 0, 8], "3.1": [3, 0, 0, 0, 0, 0, 3], "3.2": [1, 0, 0, 0, 0, 0, 1],
+               "3.4.1": [4, 0, 0, 0, 0, 0, 4], "3.7": [8, 0, 0, 0, 0, 0, 8]},
+    },
+    "pt-hzs-2020": {
+        "org": "平潭综合实验区行政审批局", "year": 2020, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "056fdbf0b5854167661b2fbf732a75baa9aa1c64",
+        "path": PT + "ptzhsyqhzs/zfxxgknb/202101/80583_平潭综合实验区行政审批局2020年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        "signature": "平潭综合实验区行政审批局 2021年1月19日 附件下载",
+        # 行政许可 "0494246" read from page.html: 0 / 494 / 246.
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 6], "license": [0, 494, 246], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, 0]},
+        "t3": {"1": [1, 0, 0, 0, 0, 0, 1], "3.1": [1, 0, 0, 0, 0, 0, 1], "3.7": [1, 0, 0, 0, 0, 0, 1]},
+    },
+    "pt-hzs-2021": {
+        "org": "平潭综合实验区行政审批局", "year": 2021, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": PT + "ptzhsyqhzs/zfxxgknb/202201/80609_平潭综合实验区行政审批局2021年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # 行政规范性文件 "2023" read from page.html: 2 / 0 / 23.
+        "t2": t2_2021([0, 0, 0], [2, 0, 23], 3, 0, 0, 16220.85),
+        "t3": {"1": [6, 0, 0, 0, 0, 0, 6], "3.1": [5, 0, 0, 0, 0, 0, 5], "3.3.8": [1, 0, 0, 0, 0, 0, 1],
+               "3.7": [6, 0, 0, 0, 0, 0, 6]},
+    },
+    "pt-hzs-2025": {
+        "org": "平潭综合实验区行政审批局", "year": 2025, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqhzs/zfxxgknb/202601/104906_平潭综合实验区行政审批局2025年政府信息公开工作年度报告/page.txt",
+        # The page's 表二 has no 规章 row at all (blank here).  行政规范性文件 "3024": 3 issued (the text says
+        # 新制发规范性文件3件) / 0 / 24.
+        "t2": t2_2021([None, None, None], [3, 0, 24], 0, 0, 0, 0),
+        "t3": {"1": [6, 0, 0, 0, 0, 0, 6], "3.3.8": [3, 0, 0, 0, 0, 0, 3], "3.4.1": [3, 0, 0, 0, 0, 0, 3],
+               "3.7": [6, 0, 0, 0, 0, 0, 6]},
+    },
+    "pt-gyz-2023": {
+        "org": "平潭综合实验区国有资产管理局", "year": 2023, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqgyz/zfxxgknb/202401/86550_平潭综合实验区国有资产管理局2023年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "6126" read from page.html: 6 / 1 / 26.
+        "t2": t2_2021([0, 0, 0], [6, 1, 26], 0, 0, 0, 0),
+    },
+    "pt-gov-2024": {
+        "org": "平潭综合实验区", "year": 2024, "format": "2021", "kind": "county_gov",
+        "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
+        "path": "pingtan/zwgk/zfxxgk/zfxxgknb/202503/97791_平潭综合实验区2024年度政府信息公开工作年度报告/page.txt",
+        # t2 and t3 checked against page.html (62/33/440, 217/1/…/218, 71, 29, 4, 3, 32, 75 …).  表四
+        # "21317000001324019" was not reached in page.html; its only split into 15 cells whose totals
+        # agree is 2/1/3/1/7, 0×5, 13/2/4/0/19.
+        "t2": t2_2021([0, 0, 0], [62, 33, 440], 4529, 1100, 65, 18651.06),
+        "t3": {"1": [217, 1, 0, 0, 0, 0, 218], "3.1": [71, 0, 0, 0, 0, 0, 71], "3.2": [29, 0, 0, 0, 0, 0, 29],
+               "3.3.1": [4, 0, 0, 0, 0, 0, 4], "3.3.4": [3, 0, 0, 0, 0, 0, 3], "3.3.5": [32, 0, 0, 0, 0, 0, 32],
+               "3.4.1": [75, 0, 0, 0, 0, 0, 75], "3.5.2": [1, 0, 0, 0, 0, 0, 1], "3.6.1": [1, 0, 0, 0, 0, 0, 1],
+               "3.6.3": [1, 1, 0, 0, 0, 0, 2], "3.7": [217, 1, 0, 0, 0, 0, 218]},
+        "t4": [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19],
+    },
+    "pt-czj-2025": {
+        "org": "平潭综合实验区财政金融局", "year": 2025, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqczj/zfxxgknb/202601/104656_平潭综合实验区财政金融局2025年度政府信息公开工作年度报告/page.txt",
+        "t2": t2_2021([0, 0, 0], [0, 1, 0], 0, 1, 0, 4166.214619),
+        "t3": {"1": [2, 0, 0, 0, 0, 0, 2], "3.1": [1, 0, 0, 0, 0, 0, 1], "3.4.1": [1, 0, 0, 0, 0, 0, 1],
+               "3.7": [2, 0, 0, 0, 0, 0, 2]},
+    },
+    "pt-gov-2019": {
+        "org": "平潭综合实验区", "year": 2019, "format": "2019", "kind": "county_gov",
+        "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
+        "path": "pingtan/zwgk/zfxxgk/zfxxgknb/202001/80576_平潭综合实验区2019年度政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # 表二 read from page.html (the text runs every row together).
+        "t2": {"rules": [0, 0, 0], "normative": [89, 89, 89], "license": [396, 0, 181],
+               "other_services": [10, 0, 153], "penalty": [2648, 0, 430], "enforcement": [126, 0, 25],
+               "fees": [35, 0], "procurement": [135, "75394432.52元"]},
+        "t3": {"1": [23, 0, 0, 0, 0, 0, 23], "3.1": [7, 0, 0, 0, 0, 0, 7], "3.2": [1, 0, 0, 0, 0, 0, 1],
+               "3.4.1": [7, 0, 0, 0, 0, 0, 7], "3.4.3": [5, 0, 0, 0, 0, 0, 5], "3.5.2": [3, 0, 0, 0, 0, 0, 3],
+               "3.7": [23, 0, 0, 0, 0, 0, 23]},
+    },
+    "pt-gyz-2019": {
+        "org": "平潭综合实验区国有资产管理局", "year": 2019, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": PT + "ptzhsyqgyz/zfxxgknb/202001/80561_平潭综合实验区国有资产管理局 2019年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # 规章 "1411" read from page.html: 14 / 1 / 1.
+        "t2": {"rules": [14, 1, 1], "normative": [6, 6, 6], "license": [0, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, 0]},
+    },
+    "pt-hzs-2023": {
+        "org": "平潭综合实验区行政审批局", "year": 2023, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqhzs/zfxxgknb/202401/86659_平潭综合实验区行政审批局2023年政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "5416": 5 made (the text: 制定规范性文件5件) / 4 / 16 (the text: 现行有效的规范性文件16件).
+        "t2": t2_2021([0, 0, 0], [5, 4, 16], 3, 0, 0, 0),
+        "t3": {"1": [7, 0, 0, 0, 0, 0, 7], "3.2": [1, 0, 0, 0, 0, 0, 1], "3.3.8": [2, 0, 0, 0, 0, 0, 2],
+               "3.4.1": [4, 0, 0, 0, 0, 0, 4], "3.7": [7, 0, 0, 0, 0, 0, 7]},
+        "t4": [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1],
+    },
+    "pt-gaj-2022": {
+        "org": "平潭综合实验区公安局", "year": 2022, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqgaj/zfxxgknb/202301/80624_平潭综合实验区公安局2022年政府信息公开工作年度报告/page.txt",
+        "t2": t2_2021([0, 0, 0], [4, 1, 7], 0, 157, 0, 0),
+        "t3": {"1": [1, 0, 0, 0, 0, 0, 1], "2": [1, 0, 0, 0, 0, 0, 1], "3.2": [1, 0, 0, 0, 0, 0, 1],
+               "3.6.1": [1, 0, 0, 0, 0, 0, 1], "3.7": [2, 0, 0, 0, 0, 0, 2]},
+    },
+    "pt-hzs-2024": {
+        "org": "平潭综合实验区行政审批局", "year": 2024, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqhzs/zfxxgknb/202501/96946_平潭综合实验区行政审批局2024年政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "15621": 15 made / 6 repealed (both stated in the text) / 21.  表四: 15 digits for
+        # 15 cells — 复议 结果维持 1, 总计 0.
+        "t2": t2_2021([0, 0, 0], [15, 6, 21], 3, 0, 0, 0),
+        "t3": {"1": [28, 0, 0, 0, 0, 0, 28], "3.1": [18, 0, 0, 0, 0, 0, 18], "3.2": [6, 0, 0, 0, 0, 0, 6],
+               "3.4.1": [4, 0, 0, 0, 0, 0, 4], "3.7": [28, 0, 0, 0, 0, 0, 28]},
+        "t4": [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    },
+    "pt-czj-2023": {
+        "org": "平潭综合实验区财政金融局", "year": 2023, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqczj/zfxxgknb/202401/86688_平潭综合实验区财政金融局2023年度政府信息公开工作年度报告/page.txt",
+        "t2": t2_2021([0, 0, 0], [0, 0, 8], 1, 0, 0, 5949.09),
+    },
+    "pt-hzs-2022": {
+        "org": "平潭综合实验区行政审批局", "year": 2022, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqhzs/zfxxgknb/202301/80621_平潭综合实验区行政审批局2022年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # 行政规范性文件 "2025": 2 / 0 / 25 (the 2021 report's 现行有效 23 + 2 new = 25).
+        "t2": t2_2021([0, 0, 0], [2, 0, 25], 7677, 0, 0, 0),
+        "t3": {"1": [4, 0, 0, 0, 0, 0, 4], "3.1": [4, 0, 0, 0, 0, 0, 4], "3.7": [4, 0, 0, 0, 0, 0, 4]},
+    },
+    "pt-gov-2021": {
+        "org": "平潭综合实验区", "year": 2021, "format": "2021", "kind": "county_gov",
+        "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
+        "path": "pingtan/zwgk/zfxxgk/zfxxgknb/202202/80613_平潭综合实验区2021年度政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # 行政规范性文件 69 / 3 / 665 read from page.html.  表三 rows: every run of digits has exactly one
+        # split into 7 cells whose total column agrees (64/0/0/2/0/4/70 …).  表四 "10203120001200000": the
+        # only split into 15 cells whose group totals agree is 1/0/2/0/3, 12/0/0/0/12, 0×5.
+        "t2": t2_2021([0, 0, 0], [69, 3, 665], 2293, 1282, 42, 24252.311082),
+        "t3": {"1": [64, 0, 0, 2, 0, 4, 70], "3.1": [27, 0, 0, 2, 0, 1, 30], "3.2": [5, 0, 0, 0, 0, 0, 5],
+               "3.3.5": [1, 0, 0, 0, 0, 0, 1], "3.3.7": [6, 0, 0, 0, 0, 0, 6], "3.3.8": [1, 0, 0, 0, 0, 0, 1],
+               "3.4.1": [22, 0, 0, 0, 0, 3, 25], "3.6.3": [1, 0, 0, 0, 0, 0, 1],
+               "3.7": [63, 0, 0, 2, 0, 4, 69], "4": [1, 0, 0, 0, 0, 0, 1]},
+        "t4": [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0],
+    },
+    # 片区管理局: the 管委会's area offices that run the towns of their area (kind "other": neither a
+    # 县级政府 nor one of its 部门; the nearest to 乡镇/街道 in this crawl).
+    "pt-jsp-2023": {
+        "org": "平潭综合实验区君山片区管理局", "year": 2023, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjsp/zfxxgknb/202401/86344_平潭综合实验区君山片区管理局2023年政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "0011": 0 / 0 / 11 (a cell cannot be "01" or "00").
+        "t2": t2_2021([0, 0, 0], [0, 0, 11], 0, 0, 0, 0),
+        "t3": {"1": [2, 0, 0, 0, 0, 0, 2], "3.1": [2, 0, 0, 0, 0, 0, 2], "3.7": [2, 0, 0, 0, 0, 0, 2]},
+    },
+    "pt-spp-2019": {
+        "org": "平潭综合实验区苏平片区管理局", "year": 2019, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/202001/80567_平潭综合实验区苏平片区管理局2019年政府信息公开工作年度报告/page.txt",
+        "body_start": "苏平片区管理局根据新修订的",
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0, 0, 0], "other_services": [0, 1, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [9, "152.2万元"]},
+    },
+    "pt-htp-2022": {
+        # A 2022 report published with the tables of the 2019 format (表二 新制作/上一年项目数量/政府集中采购,
+        # 表三（六）其他处理 a single row): kept in that format, as published.
+        "org": "平潭综合实验区海坛片区管理局", "year": 2022, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqhtp/zfxxgknb/202301/80619_平潭综合实验区海坛片区管理局 2022年度政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # 政府集中采购 "00元": 0 / "0元".
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, "0元"]},
+        "t3": {"1": [4, 0, 0, 0, 0, 0, 4], "3.3.4": [1, 0, 0, 0, 0, 0, 1], "3.4.1": [3, 0, 0, 0, 0, 0, 3]},
+    },
+}
