@@ -30,9 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -152,6 +150,8 @@ def dumps(decisions: Iterable[dict]) -> str:
 
 def write(path: str | os.PathLike, decisions: Iterable[dict]) -> None:
     """Replace ``path`` atomically (a temporary file in the same folder, then ``os.replace``)."""
+    import tempfile
+
     path = Path(path)
     text = dumps(decisions)
     try:
@@ -285,6 +285,8 @@ def current_user() -> str:
 
 
 def now() -> str:
+    from datetime import datetime
+
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
@@ -500,8 +502,8 @@ def errors_all_accepted(result) -> bool:
 
 # --- listing ----------------------------------------------------------------------------------
 
-APPLIES, STALE, NO_REPORT = "applies", "stale", "no-report"
-STATUS_NAMES = {APPLIES: "有效", STALE: "已失效", NO_REPORT: "找不到报告"}
+APPLIES, STALE, NO_REPORT, UNCHECKED = "applies", "stale", "no-report", "unchecked"
+STATUS_NAMES = {APPLIES: "有效", STALE: "已失效", NO_REPORT: "找不到报告", UNCHECKED: "未核对（需 --previous）"}
 
 
 def survey(
@@ -511,8 +513,9 @@ def survey(
 ) -> tuple[Path, list[tuple[dict, str]]]:
     """The decisions file for ``target`` (a report, or a folder) and each of its decisions with
     its status: ``applies`` (the finding still occurs), ``stale`` (the report is there but the
-    finding no longer occurs: its values changed or it was fixed) or ``no-report`` (no report of
-    that 机关名称 and 年度 is in the folder). For a report, only the decisions about it."""
+    finding no longer occurs: its values changed or it was fixed), ``no-report`` (no report of
+    that 机关名称 and 年度 is in the folder) or ``unchecked`` (a 跨年度 rule, without
+    ``previous``). For a report, only the decisions about it."""
     from .checks.runner import check_report
     from .discovery import discover
     from .reader import load
@@ -548,7 +551,9 @@ def survey(
         mine = [(p, r) for p, r in results if about(d, r.report, _name(p))]
         if only_about is not None and not mine:
             continue
-        if not mine:
+        if not judged(d["code"]):
+            status = UNCHECKED
+        elif not mine:
             status = NO_REPORT
         elif any(d in r.stale for _, r in mine):
             status = STALE

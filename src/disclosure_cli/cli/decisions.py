@@ -35,7 +35,7 @@ def decisions(
     with handle_errors():
         path, rows = D.survey(target, decisions_file, previous)
         if stale:
-            rows = [(d, s) for d, s in rows if s != D.APPLIES]
+            rows = [(d, s) for d, s in rows if s in (D.STALE, D.NO_REPORT)]
         if fmt is OutputFormat.json:
             doc = {"schema": D.SCHEMA, "path": str(path), "decisions": [{**d, "status": s} for d, s in rows]}
             sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -53,7 +53,7 @@ def decisions(
             if head != group:
                 out.line("  ", (head, "bold"))
                 group = head
-            style = {D.APPLIES: "green", D.STALE: "yellow", D.NO_REPORT: "yellow"}[s]
+            style = "green" if s == D.APPLIES else "yellow"
             where = d["values"][0]["where"] if d.get("values") else ""
             out.line("    ", (D.STATUS_NAMES[s], style), f"  {d['code']}  {d['fingerprint']}", f"  {where}" if where else "")
             out.line(f"      {d.get('message') or ''}")
