@@ -11,6 +11,7 @@ import copy
 import io
 import json
 import random
+import re
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -135,34 +136,54 @@ def test_changing_a_sentence_lapses_the_decisions_quoting_it(seed, pick):
 # --- property: moving tables in the workbook -----------------------------------------------
 
 
-def _move_tables(xlsx: bytes, fmt: F.Format, rows: int, cols: int) -> bytes:
-    """Insert ``rows`` rows above and ``cols`` columns before every table sheet's content, as a
-    spreadsheet program does (formulas follow the cells they refer to)."""
+_A1 = re.compile(r"(\$?[A-Z]{1,3}\$?)(\d+)")
+
+
+def _formulas(ws):
+    return [c for row in ws.iter_rows() for c in row if c.data_type == "f" and isinstance(c.value, str)]
+
+
+def _insert_rows(ws, at: int, n: int) -> None:
+    """``n`` blank rows before row ``at``, formulas adjusted as a spreadsheet program does (a
+    reference at or below ``at`` moves down; a SUM over a range that spans ``at`` grows)."""
+    cells = _formulas(ws)
+    texts = {(c.row, c.column): c.value for c in cells}
+    ws.insert_rows(at, n)
+    for (row, col), text in texts.items():
+        moved = _A1.sub(lambda m: m[1] + str(int(m[2]) + n if int(m[2]) >= at else int(m[2])), text)
+        ws.cell(row + n if row >= at else row, col).value = moved
+
+
+def _move_tables(xlsx: bytes, fmt: F.Format, rows: int, cols: int, inside: int = 0) -> bytes:
+    """As a clerk does in a spreadsheet program: insert ``rows`` rows above and ``cols`` columns
+    before every table sheet's content, ``inside`` blank rows in the middle of the first table,
+    and move the table sheets to the front of the workbook (formulas follow the cells)."""
     from openpyxl import load_workbook
     from openpyxl.formula.translate import Translator
     from openpyxl.utils import get_column_letter
 
     wb = load_workbook(io.BytesIO(xlsx))
-    for table in fmt.tables:
+    for n, table in enumerate(fmt.tables):
         ws = wb[table.sheet]
         for rng in list(ws.merged_cells.ranges):
             ws.unmerge_cells(str(rng))
+        if inside and n == 0:
+            _insert_rows(ws, max(2, ws.max_row // 2), inside)
         ws.insert_rows(1, rows)
         if cols:
             ws.insert_cols(1, cols)
         target = f"{get_column_letter(1 + cols)}{1 + rows}"
-        for row in ws.iter_rows():
-            for c in row:
-                if c.data_type == "f" and isinstance(c.value, str):  # a formula, not text such as "=1+1"
-                    c.value = Translator(c.value, origin="A1").translate_formula(target)
+        for c in _formulas(ws):  # formulas only, not text such as "=1+1"
+            c.value = Translator(c.value, origin="A1").translate_formula(target)
+        wb.move_sheet(ws, offset=-wb.index(ws))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
 @settings(max_examples=12, **SETTINGS)
-@given(data=RT.report_data(), rows=st.integers(1, 4), cols=st.integers(0, 2), pick=st.data())
-def test_moving_tables_in_the_workbook_keeps_every_decision(tmp_path_factory, data, rows, cols, pick):
+@given(data=RT.report_data(), rows=st.integers(1, 4), cols=st.integers(0, 2), inside=st.integers(0, 2), pick=st.data())
+def test_moving_tables_in_the_workbook_keeps_every_decision(tmp_path_factory, data, rows, cols, inside, pick):
     folder = tmp_path_factory.mktemp("move")
     first = folder / "first.xlsx"
     write_workbook(from_data(copy.deepcopy(data)), first)
@@ -171,7 +192,7 @@ def test_moving_tables_in_the_workbook_keeps_every_decision(tmp_path_factory, da
     accepted = pick.draw(st.lists(st.sampled_from(result.findings), min_size=1, unique_by=id))
     decisions = _decide(result, accepted)
     moved = folder / "moved.xlsx"
-    moved.write_bytes(_move_tables(first.read_bytes(), result.report.format, rows, cols))
+    moved.write_bytes(_move_tables(first.read_bytes(), result.report.format, rows, cols, inside))
     after = D.apply(check_report(load(moved)), decisions)
     assert after.stale == []
     assert sum(1 for f in after.findings if f.accepted) >= len({d["fingerprint"] for d in decisions})

@@ -243,3 +243,12 @@ def test_lock_and_rewrite_in_two_processes_directly(folder):
     procs = [subprocess.Popen([sys.executable, "-c", code, str(path), who], env=env) for who in ("a", "b")]
     assert all(p.wait(timeout=300) == 0 for p in procs)
     assert len(D.read(path)) == 80
+
+
+def test_accept_needs_one_report_file(cli, folder):
+    r = cli("accept", folder, "value-blank", "-r", "x")
+    assert r.exit_code == 2 and "请给出一个报告文件" in r.stderr
+    r = cli("accept", folder / "nope.json", "value-blank", "-r", "x")
+    assert r.exit_code == 2 and "文件不存在" in r.stderr
+    r = cli("accept", folder / "zhujie.json", "-r", "x")
+    assert r.exit_code == 2 and "--all-warnings" in r.stderr
