@@ -29,9 +29,9 @@ def accept(
 ) -> None:
     """确认问题：审核人员认可某个问题（写明理由），此后 check 将其显示为“已确认”，不再计入退出码。
 
-    确认记在报告所在文件夹的“审核记录.json”中（可放在共享盘或版本库中）；问题涉及的数值或文字一旦改变，
-    确认即失效（见 disclosure decisions --stale）。错误级别的问题须加 --error 才能确认。
-    --undo 撤销确认。退出码：0 已记录；2 报告无法读取、问题不存在或用法错误。"""
+    确认记在报告所在文件夹的“审核记录.json”中（可放在共享盘或版本库中）。问题涉及的数值或文字一旦改变，确认即失效（见 disclosure decisions --stale）。
+
+    错误级别的问题须加 --error 才能确认；--undo 撤销确认。退出码：0 已记录；2 报告无法读取、问题不存在或用法错误。"""
     from .. import decisions as D
     from ..checks import check_report
     from ..errors import UsageError

@@ -40,9 +40,9 @@ def check(
 ) -> None:
     """检查报告：表内勾稽关系、单元格取值、格式版本、正文与表格是否一致、公开时限。
 
-    审核人员用 disclosure accept 确认过的问题显示为“已确认”及理由，不计入退出码（--strict 也不计）；
-    确认后数值有变化的，确认自动失效，问题重新显示。规则代码见 disclosure rules。
-    退出码：0 没有未确认的错误（--strict 时也没有未确认的警告）；1 有上述问题；2 有文件无法读取或用法错误。"""
+    审核人员用 disclosure accept 确认过的问题显示为“已确认”及理由，不计入退出码（--strict 也不计）；确认后问题涉及的数值有变化的，确认自动失效，问题重新显示。
+
+    规则代码见 disclosure rules。退出码：0 没有未确认的错误（--strict 时也没有未确认的警告）；1 有上述问题；2 有文件无法读取或用法错误。"""
     from ..checks import check_paths, files_json
 
     with handle_errors():

@@ -27,8 +27,9 @@ def decisions(
 ) -> None:
     """列出审核记录：每条确认的报告、问题、理由、审核人和时间，以及是否仍然有效。
 
-    “已失效”表示问题涉及的数值或文字已改变（或问题已改正），确认不再适用；可用 disclosure accept
-    重新确认，或用 accept --undo 删除。退出码：0 正常；2 审核记录文件或报告无法读取。"""
+    “已失效”表示问题涉及的数值或文字已改变（或问题已改正），确认不再适用：可用 disclosure accept 重新确认，或用 accept --undo 删除。
+
+    退出码：0 正常；2 审核记录文件或报告无法读取。"""
     from .. import decisions as D
     from ._output import Out
 
