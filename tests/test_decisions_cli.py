@@ -250,5 +250,12 @@ def test_accept_needs_one_report_file(cli, folder):
     assert r.exit_code == 2 and "请给出一个报告文件" in r.stderr
     r = cli("accept", folder / "nope.json", "value-blank", "-r", "x")
     assert r.exit_code == 2 and "文件不存在" in r.stderr
-    r = cli("accept", folder / "zhujie.json", "-r", "x")
+
+
+def test_accept_without_targets_lists_the_candidates(cli, folder):
+    r = cli("accept", folder / "zhujie.json")
     assert r.exit_code == 2 and "--all-warnings" in r.stderr
+    _, f = _findings(cli, folder / "zhujie.json")
+    for x in f["findings"]:
+        assert f"{x['code']}  {x['fingerprint']}" in r.stderr
+    assert not (folder / D.DEFAULT_NAME).exists()

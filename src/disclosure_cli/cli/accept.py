@@ -54,12 +54,13 @@ def accept(
             for d in removed:
                 out.line(f"  {d['code']}  {d['fingerprint']}  理由：{d['reason']}")
             raise typer.Exit(EXIT_OK)
-        if not targets and not all_warnings:
-            raise UsageError("请给出要确认的问题代码或 fingerprint，或加 --all-warnings", code="usage")
-        if not (reason or "").strip():
-            raise UsageError("请用 --reason 写明确认的理由", code="decision-no-reason")
         prev = load(previous) if previous is not None else None
         result = check_report(load(file), prev)
+        if not targets and not all_warnings:
+            _print_candidates(result)
+            raise UsageError("请给出要确认的问题代码或 fingerprint（见上），或加 --all-warnings", code="usage")
+        if not (reason or "").strip():
+            raise UsageError("请用 --reason 写明确认的理由", code="decision-no-reason")
         path, added = D.accept(
             result,
             targets,
@@ -72,6 +73,22 @@ def accept(
         )
         _print_added(Out(), result, path, added)
         raise typer.Exit(EXIT_OK)
+
+
+def _print_candidates(result) -> None:
+    """The findings one could accept, with their fingerprints (on stderr, before the error)."""
+    from ..checks.present import level_name, location
+    from ._output import Out
+
+    out = Out(stderr=True)
+    if not result.findings:
+        out.line("这份报告没有问题需要确认。")
+        return
+    out.line("报告中的问题（规则代码、fingerprint、位置）：")
+    fmt = result.report.format
+    for f in result.findings:
+        where = location(fmt, f.refs[0]) if f.refs else ""
+        out.line(f"  {level_name(f.level)} {f.code}  {f.fingerprint}  {where}")
 
 
 def _print_added(out, result, path, added) -> None:
