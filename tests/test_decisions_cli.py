@@ -273,3 +273,13 @@ def test_accept_without_targets_lists_the_candidates(cli, folder):
     for x in f["findings"]:
         assert f"{x['code']}  {x['fingerprint']}" in r.stderr
     assert not (folder / D.DEFAULT_NAME).exists()
+
+
+def test_decisions_option_may_name_a_folder(cli, folder, tmp_path_factory):
+    share = tmp_path_factory.mktemp("share")
+    zhujie = folder / "zhujie.json"
+    assert cli("accept", zhujie, "--all-warnings", "-r", "已核实", "--decisions", share).exit_code == 0
+    assert (share / D.DEFAULT_NAME).is_file()
+    assert cli("check", "--strict", zhujie, "--decisions", share).exit_code == 0
+    r = cli("decisions", zhujie, "--decisions", share)
+    assert r.exit_code == 0 and "有效 5" in r.stdout

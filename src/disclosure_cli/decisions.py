@@ -61,7 +61,11 @@ def default_path(input_path: str | os.PathLike) -> Path:
 
 
 def path_for(input_path: str | os.PathLike, decisions: str | os.PathLike | None = None) -> Path:
-    return Path(os.path.abspath(decisions)) if decisions is not None else default_path(input_path)
+    """``decisions`` (a folder: its ``审核记录.json``), or the default next to ``input_path``."""
+    if decisions is None:
+        return default_path(input_path)
+    path = Path(os.path.abspath(decisions))
+    return path / DEFAULT_NAME if path.is_dir() else path
 
 
 def read(path: str | os.PathLike) -> list[dict]:

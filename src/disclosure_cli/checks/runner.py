@@ -90,9 +90,10 @@ def check_paths(
     cache = D.Cache()
     explicit = None if decisions is None or decisions is False or decisions is True else decisions
     if explicit is not None:  # an unusable --decisions file stops the run
-        if not os.path.isfile(explicit):
+        explicit = D.path_for("", explicit)
+        if not explicit.is_file():
             raise D.DecisionsError(f"审核记录文件不存在：{explicit}", code="decisions-missing")
-        cache.get(D.path_for("", explicit))
+        cache.get(explicit)
     judged = D.judged_codes(select=select, ignore=ignore, previous=prev is not None)
     out: list[tuple[str, CheckResult | DisclosureError]] = []
     for path in _expand(paths):
