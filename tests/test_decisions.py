@@ -290,3 +290,29 @@ def test_discovery_skips_the_decisions_file(tmp_path):
         found, _ = discover([tmp_path])
     assert [f.rel.name for f in found] == ["r.json"]
     assert json.loads((tmp_path / D.DEFAULT_NAME).read_text(encoding="utf-8"))["decisions"] == []
+
+
+@pytest.mark.realclient
+@pytest.mark.parametrize("seed", [1, 2])
+def test_resaved_by_libreoffice_keeps_every_decision(tmp_path, seed):
+    """A clerk opens the workbook in a real spreadsheet program and saves it again."""
+    from conftest import soffice_convert
+
+    data = sample("zhujie-2020")
+    fmt = F.FORMATS[data["format"]]
+    rnd = random.Random(seed)
+    for key in rnd.sample([k for k in fmt.cells() if not fmt.is_total(k)], 6):
+        data[key.table][key.row][key.column] = rnd.choice([None, rnd.randint(0, 500), "/"])
+    src = tmp_path / "r.xlsx"
+    write_workbook(from_data(data), src)
+    result = check_report(load(src))
+    # (formula-not-cached goes away by itself once a spreadsheet program has calculated)
+    accepted = [f for f in result.findings if f.code != "formula-not-cached"]
+    assert accepted
+    decisions = _decide(result, accepted)
+    out = tmp_path / "lo"
+    out.mkdir()
+    resaved = soffice_convert(src, "xlsx:Calc MS Excel 2007 XML", out)
+    after = D.apply(check_report(load(resaved)), decisions)
+    assert after.stale == []
+    assert {f.fingerprint for f in after.findings if f.accepted} == {d["fingerprint"] for d in decisions}
