@@ -73,14 +73,29 @@ def check_paths(
     *,
     select=None,
     ignore=None,
+    decisions: str | os.PathLike | bool | None = None,
 ) -> list[tuple[str, CheckResult | DisclosureError]]:
     """Check each file (a folder: every report found in it, as ``build`` finds them); a file
     that cannot be read gives its ``DisclosureError`` instead of a result (the others are still
-    checked). An unreadable ``previous`` raises ``InputError``."""
+    checked). An unreadable ``previous`` raises ``InputError``.
+
+    ``decisions``: the reviewer's decisions applied to the results (``decisions.apply``): by
+    default the ``审核记录.json`` next to each file, if there is one; a path: that file (it must
+    be readable); ``False``: none. A broken decisions file next to a report is that report's
+    error."""
+    from .. import decisions as D
     from ..reader import load
 
     validate_codes(select, ignore)
     prev = load(previous) if previous is not None and not isinstance(previous, Report) else previous
+    cache = D.Cache()
+    explicit = None if decisions is None or decisions is False or decisions is True else decisions
+    if explicit is not None:  # an unusable --decisions file stops the run
+        explicit = D.path_for("", explicit)
+        if not explicit.is_file():
+            raise D.DecisionsError(f"审核记录文件不存在：{explicit}", code="decisions-missing")
+        cache.get(explicit)
+    judged = D.judged_codes(select=select, ignore=ignore, previous=prev is not None)
     out: list[tuple[str, CheckResult | DisclosureError]] = []
     for path in _expand(paths):
         if isinstance(path, DisclosureError):
@@ -91,7 +106,14 @@ def check_paths(
         except DisclosureError as e:
             out.append((str(path), e))
             continue
-        out.append((str(path), check_report(report, prev, select=select, ignore=ignore)))
+        result = check_report(report, prev, select=select, ignore=ignore)
+        if decisions is not False:
+            try:
+                D.apply_file(result, path, explicit, judged=judged, cache=cache)
+            except DisclosureError as e:
+                out.append((str(path), e))
+                continue
+        out.append((str(path), result))
     return out
 
 
@@ -130,8 +152,12 @@ def check_files(
     *,
     select=None,
     ignore=None,
+    decisions: str | os.PathLike | bool | None = None,
 ) -> dict:
     """The JSON object of ``disclosure check --format json``: ``{"schema": 1, "files": [...]}``.
 
-    A file that cannot be read appears with ``"error": {"code", "message"}``."""
-    return files_json(check_paths(paths, previous, select=select, ignore=ignore))
+    A file that cannot be read appears with ``"error": {"code", "message"}``. With a decisions
+    file (see ``check_paths``) a file also has ``"accepted"`` (accepted findings by level) and
+    ``"decisions": {"path", "stale"}``, and each accepted finding ``"accepted": {"reason", "by",
+    "at"}``; ``errors``/``warnings``/``infos`` then count the findings still open."""
+    return files_json(check_paths(paths, previous, select=select, ignore=ignore, decisions=decisions))

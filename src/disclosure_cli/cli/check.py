@@ -31,16 +31,22 @@ def check(
         None, "--select", help="只报告这些规则（代码，逗号分隔，可用 value-* 这样的前缀）。"
     ),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="不报告这些规则（代码，逗号分隔）。"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="只显示每个文件的汇总行。"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="只显示每个文件的汇总行（不显示各个问题，包括已确认的）。"),
+    decisions: Optional[Path] = typer.Option(
+        None,
+        "--decisions",
+        help="审核记录文件（disclosure accept 写出的）。默认使用报告所在文件夹中的“审核记录.json”（如有）。",
+    ),
 ) -> None:
     """检查报告：表内勾稽关系、单元格取值、格式版本、正文与表格是否一致、公开时限。
 
-    规则代码见 disclosure rules。退出码：0 没有错误（--strict 时也没有警告）；1 有上述问题；
-    2 有文件无法读取或用法错误。"""
+    审核人员用 disclosure accept 确认过的问题显示为“已确认”及理由，不计入退出码（--strict 也不计）；确认后问题涉及的数值有变化的，确认自动失效，问题重新显示。
+
+    规则代码见 disclosure rules。退出码：0 没有未确认的错误（--strict 时也没有未确认的警告）；1 有上述问题；2 有文件无法读取或用法错误。"""
     from ..checks import check_paths, files_json
 
     with handle_errors():
-        items = check_paths(files, previous, select=select, ignore=ignore)
+        items = check_paths(files, previous, select=select, ignore=ignore, decisions=decisions)
         if fmt is OutputFormat.json:
             sys.stdout.write(json.dumps(files_json(items), ensure_ascii=False, indent=2) + "\n")
         else:
@@ -64,7 +70,7 @@ def _print_text(items, quiet: bool) -> None:
         if not hasattr(item, "findings"):
             out.line((f"{path}：无法读取", "bold red"), f"——{item.message}（{item.code}）")
             continue
-        out.line((summary(item, path), summary_style(item.errors, item.warnings)))
+        out.line((summary(item, path) + _accepted_note(item), summary_style(item.errors, item.warnings)))
         if quiet:
             continue
         fmt = item.report.format
@@ -74,5 +80,35 @@ def _print_text(items, quiet: bool) -> None:
                 (heading, f.level, f.code, location(fmt, f.refs[0]) if f.refs else "", f.message)
                 for heading, findings in grouped(item)
                 for f in findings
+                if not f.accepted
             ),
         )
+        _print_accepted(out, item)
+
+
+def _accepted_note(item) -> str:
+    if item.decisions_path is None:
+        return ""
+    n = len(item.accepted_findings)
+    note = f"；已确认 {n}" if n else ""
+    if item.stale:
+        note += f"；{len(item.stale)} 条审核记录已失效（数值有变化，见 disclosure decisions --stale）"
+    return note
+
+
+def _print_accepted(out, item) -> None:
+    """Accepted findings after the open ones: 已确认, the level, the code, where, the reason."""
+    from ..checks.present import level_name, location
+
+    accepted = item.accepted_findings
+    if not accepted:
+        return
+    fmt = item.report.format
+    out.line("  ", ("已确认（审核人员已说明理由，不计入退出码）", "bold"))
+    for f in accepted:
+        where = location(fmt, f.refs[0]) if f.refs else ""
+        out.line("    ", ("已确认", "green"), f" {level_name(f.level)} ", (f.code, "dim"), f"  {where}" if where else "")
+        out.line(f"      {f.message}")
+        a = f.accepted
+        who = "，".join(str(x) for x in (a.get("by"), str(a.get("at") or "")[:10]) if x)
+        out.line("      ", ("理由：", "dim"), a["reason"], f"（{who}）" if who else "")

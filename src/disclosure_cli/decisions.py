@@ -1,0 +1,530 @@
+"""A reviewer's decisions: findings accepted once, with a reason, that stay accepted while the
+values behind them do not change.
+
+The decisions live in one file per folder, next to the reports (``审核记录.json``), so that a
+reviewer can keep it on the share or in version control and read its diffs::
+
+    {
+      "kind": "disclosure-decisions",
+      "schema": 1,
+      "decisions": [
+        {"org": "某某区人民政府办公室", "year": 2024, "file": "某某区.xlsx", "sha256": "…",
+         "code": "value-blank", "level": "warning", "fingerprint": "3f2a…",
+         "message": "…", "values": [{"where": "表三!J7 …", "value": null}],
+         "reason": "本单位无法人申请，空白即为0", "by": "张三", "at": "2025-01-20T10:31:02+08:00"}
+      ]
+    }
+
+A decision applies to a finding of the same report (same 机关名称 and 年度; the file name only
+when the report has no 机关名称) with the same ``fingerprint`` (``Finding.fingerprint``: the
+code, what the finding is about and the values) and the same level. When the values change the
+fingerprint changes, the decision no longer applies and is *stale* (listed, never applied to
+anything else). ``sha256`` records which copy of the input was reviewed.
+
+Writing is safe with several reviewers at once: a lock file next to the decisions file
+(``filelock``), then read → change → write to a temporary file in the same folder → ``os.replace``.
+A decisions file that cannot be read is an error naming the line, never ignored."""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from .errors import InputError, OutputError, UsageError
+
+DEFAULT_NAME = "审核记录.json"
+KIND = "disclosure-decisions"
+SCHEMA = 1
+LOCK_TIMEOUT = 30.0  # seconds another reviewer's write may take
+
+# The fields of a decision, in the order they are written.
+FIELDS = ("org", "year", "file", "sha256", "code", "level", "fingerprint", "message", "values", "reason", "by", "at")
+_REQUIRED = {"org": str, "code": str, "level": str, "fingerprint": str, "reason": str}
+
+
+class DecisionsError(InputError):
+    """The decisions file cannot be used (not JSON, not ours, a newer schema...)."""
+
+    default_code = "decisions-unusable"
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+
+def default_path(input_path: str | os.PathLike) -> Path:
+    """The decisions file that applies to a report: ``审核记录.json`` in its folder."""
+    return Path(os.path.abspath(input_path)).parent / DEFAULT_NAME
+
+
+def path_for(input_path: str | os.PathLike, decisions: str | os.PathLike | None = None) -> Path:
+    """``decisions`` (a folder: its ``审核记录.json``), or the default next to ``input_path``."""
+    if decisions is None:
+        return default_path(input_path)
+    path = Path(os.path.abspath(decisions))
+    return path / DEFAULT_NAME if path.is_dir() else path
+
+
+def read(path: str | os.PathLike) -> list[dict]:
+    """The decisions in ``path`` ([] when the file does not exist). Anything else that is not a
+    decisions file raises ``DecisionsError`` naming the line."""
+    path = Path(path)
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    except IsADirectoryError:
+        raise _bad(path, "这是一个文件夹，不是审核记录文件") from None
+    except OSError as e:
+        raise _bad(path, f"无法读取（{e.strerror or e}）") from None
+    try:
+        text = blob.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = blob[: e.start].count(b"\n") + 1
+        raise _bad(path, f"第 {line} 行不是 UTF-8 编码的文字") from None
+    if not text.strip():
+        return []
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise _bad(path, f"第 {e.lineno} 行第 {e.colno} 列不是有效的 JSON（{_json_reason(e.msg)}）") from None
+    if not isinstance(data, dict) or data.get("kind") != KIND:
+        raise _bad(path, f"不是审核记录文件（应有 \"kind\": \"{KIND}\"）")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise _bad(path, "缺少有效的 \"schema\" 版本号")
+    if schema > SCHEMA:
+        raise _bad(path, f"由更新版本的程序写出（schema {schema}），请升级 disclosure 后再使用")
+    items = data.get("decisions", [])
+    if not isinstance(items, list):
+        raise _bad(path, "\"decisions\" 应为列表")
+    for n, d in enumerate(items, start=1):
+        where = f"第 {n} 条记录（约第 {_line_of(text, n)} 行）"
+        if not isinstance(d, dict):
+            raise _bad(path, f"{where}不是一个对象")
+        for key, typ in _REQUIRED.items():
+            if not isinstance(d.get(key), typ):
+                raise _bad(path, f"{where}缺少“{key}”或类型不对")
+        year = d.get("year")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            raise _bad(path, f"{where}的“year”应为整数")
+    return items
+
+
+def _bad(path: Path, what: str) -> DecisionsError:
+    return DecisionsError(f"审核记录文件 {path} {what}；请修正或从备份恢复该文件。", code="decisions-corrupt", path=None)
+
+
+def _json_reason(msg: str) -> str:
+    known = {
+        "Expecting value": "缺少值",
+        "Expecting ',' delimiter": "缺少逗号",
+        "Expecting ':' delimiter": "缺少冒号",
+        "Expecting property name enclosed in double quotes": "键名应使用双引号",
+        "Unterminated string starting at": "字符串没有结束的引号",
+        "Extra data": "多余的内容",
+        "Invalid control character at": "字符串中有控制字符",
+    }
+    return known.get(msg, msg)
+
+
+def _line_of(text: str, n: int) -> int:
+    """Roughly where the n-th decision starts (the n-th '"fingerprint"' key), for messages."""
+    pos = -1
+    for _ in range(n):
+        pos = text.find('"fingerprint"', pos + 1)
+        if pos < 0:
+            return 1
+    return text.count("\n", 0, pos) + 1
+
+
+def _sort_key(d: dict) -> tuple:
+    return (d.get("org") or "", d.get("year") or 0, d.get("file") or "", d.get("code"), d.get("fingerprint"))
+
+
+def dumps(decisions: Iterable[dict]) -> str:
+    """The file's text: stable order of decisions and of fields, pretty-printed, UTF-8."""
+    items = [{k: d[k] for k in FIELDS if k in d} | {k: v for k, v in d.items() if k not in FIELDS} for d in decisions]
+    items.sort(key=_sort_key)
+    return json.dumps({"kind": KIND, "schema": SCHEMA, "decisions": items}, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def write(path: str | os.PathLike, decisions: Iterable[dict]) -> None:
+    """Replace ``path`` atomically (a temporary file in the same folder, then a rename)."""
+    from .outputs import write_text
+
+    try:
+        write_text(Path(path), dumps(decisions), force=True)
+    except OutputError as e:
+        raise OutputError(f"无法写入审核记录文件 {path}（{e.message}）", code="decisions-write") from None
+
+
+def lock_path(path: str | os.PathLike) -> Path:
+    path = Path(path)
+    return path.parent / f".{path.name}.lock"  # hidden: folder discovery skips it
+
+
+@contextmanager
+def locked(path: str | os.PathLike, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the decisions file's lock (another reviewer's ``accept`` waits for it)."""
+    from filelock import FileLock, Timeout
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise OutputError(f"审核记录文件所在的文件夹不存在：{path.parent}", code="decisions-write")
+    try:
+        with FileLock(str(lock_path(path)), timeout=timeout):
+            yield
+    except Timeout:
+        raise OutputError(
+            f"审核记录文件 {path} 正由其他人修改（等待 {timeout:g} 秒仍未完成），请稍后再试", code="decisions-locked"
+        ) from None
+    except PermissionError as e:
+        raise OutputError(f"无法锁定审核记录文件 {path}（{e.strerror or e}）", code="decisions-write") from None
+
+
+def update(path: str | os.PathLike, change: Callable[[list[dict]], list[dict]]) -> list[dict]:
+    """Read → ``change`` → atomic rewrite, under the lock: concurrent updates are not lost."""
+    with locked(path):
+        new = change(read(path))
+        write(path, new)
+        return new
+
+
+# --- reports and findings -----------------------------------------------------------------
+
+
+def about(decision: dict, report, file_name: str | None) -> bool:
+    """Whether ``decision`` is about ``report`` (same 机关名称 and 年度; with no 机关名称, the
+    same file name)."""
+    if decision.get("org") != (report.org or "") or decision.get("year") != report.year:
+        return False
+    return bool(report.org) or decision.get("file") == file_name
+
+
+def _name(input_path) -> str | None:
+    return os.path.basename(input_path) if input_path else None
+
+
+def _values(report, finding) -> list[dict]:
+    from .checks.present import location
+
+    out = []
+    for ref in finding.refs:
+        item = {"where": location(report.format, ref)}
+        item["value"] = ref["quote"] if "quote" in ref else ref.get("value")
+        out.append(item)
+    return out
+
+
+def make(result, finding, *, reason: str, by: str, at: str, input_path=None, sha256: str | None = None) -> dict:
+    """The decision accepting ``finding`` of ``result``."""
+    r = result.report
+    d = {
+        "org": r.org or "",
+        "year": r.year,
+        "file": _name(input_path or r.path),
+        "sha256": sha256,
+        "code": finding.code,
+        "level": finding.level,
+        "fingerprint": finding.fingerprint,
+        "message": finding.message,
+        "values": _values(r, finding),
+        "reason": reason,
+        "by": by,
+        "at": at,
+    }
+    return json.loads(json.dumps(d, ensure_ascii=False, default=str))  # as it will be read back
+
+
+def current_user() -> str:
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (a service account)
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "未知"
+
+
+def now() -> str:
+    from datetime import datetime
+
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def select(result, targets: Sequence[str], *, all_warnings: bool = False, allow_errors: bool = False) -> list:
+    """The findings of ``result`` named by ``targets`` (codes or fingerprints; ``all_warnings``:
+    every warning too). A target that names nothing, or an error without ``allow_errors``, is a
+    usage error."""
+    chosen: dict[int, Any] = {}
+    missing = []
+    for t in targets:
+        t = t.strip()
+        hits = [f for f in result.findings if f.code == t or f.fingerprint == t.lower()]
+        if not hits:
+            missing.append(t)
+        for f in hits:
+            chosen[id(f)] = f
+    if missing:
+        raise UsageError(
+            f"报告中没有这些问题：{'、'.join(missing)}（用 disclosure check 查看问题代码，或用 --format json 查看 fingerprint）",
+            code="decision-no-finding",
+        )
+    if all_warnings:
+        for f in result.findings:
+            if f.level == "warning":
+                chosen[id(f)] = f
+    findings = [f for f in result.findings if id(f) in chosen]
+    if not findings:
+        raise UsageError("没有需要确认的问题（报告中没有警告）", code="decision-no-finding")
+    errors = [f for f in findings if f.level == "error"]
+    if errors and not allow_errors:
+        codes = "、".join(dict.fromkeys(f.code for f in errors))
+        raise UsageError(
+            f"{codes} 是错误级别的问题；确认错误须慎重，如确属无误请加 --error 再运行", code="decision-error-level"
+        )
+    return findings
+
+
+def accept(
+    result,
+    targets: Sequence[str] = (),
+    *,
+    reason: str,
+    by: str | None = None,
+    allow_errors: bool = False,
+    all_warnings: bool = False,
+    input_path: str | os.PathLike | None = None,
+    decisions_path: str | os.PathLike | None = None,
+) -> tuple[Path, list[dict]]:
+    """Record decisions accepting the findings named by ``targets``; returns the decisions file
+    and the decisions written (a finding accepted again gets the new reason)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise UsageError("请用 --reason 写明确认的理由", code="decision-no-reason")
+    input_path = input_path or result.report.path
+    if input_path is None:
+        raise UsageError("不知道报告文件的位置，请用 --decisions 指定审核记录文件", code="usage")
+    findings = select(result, targets, all_warnings=all_warnings, allow_errors=allow_errors)
+    named = {f.fingerprint for f in select(result, targets, allow_errors=True)} if targets else set()
+    from .build.stamp import file_sha256
+
+    sha = file_sha256(input_path) if os.path.isfile(input_path) else None
+    stamp, who = now(), (by or "").strip() or current_user()
+    new = [make(result, f, reason=reason, by=who, at=stamp, input_path=input_path, sha256=sha) for f in findings]
+    prints = {d["fingerprint"] for d in new}
+    name = _name(input_path)
+
+    def change(old: list[dict]) -> list[dict]:
+        # A finding named again gets the new reason; one taken in only by --all-warnings keeps
+        # the reason it was accepted with before.
+        before = {d["fingerprint"] for d in old if about(d, result.report, name)}
+        adding = [d for d in new if d["fingerprint"] in named or d["fingerprint"] not in before]
+        replaced = {d["fingerprint"] for d in adding}
+        kept = [d for d in old if not (about(d, result.report, name) and d["fingerprint"] in replaced)]
+        new[:] = adding
+        return kept + adding
+
+    path = path_for(input_path, decisions_path)
+    update(path, change)
+    return path, new
+
+
+def undo(
+    report,
+    targets: Sequence[str],
+    *,
+    input_path: str | os.PathLike | None = None,
+    decisions_path: str | os.PathLike | None = None,
+) -> tuple[Path, list[dict]]:
+    """Remove this report's decisions on ``targets`` (codes or fingerprints, stale ones too)."""
+    input_path = input_path or report.path
+    path = path_for(input_path, decisions_path)
+    name = _name(input_path)
+    wanted = {t.strip().lower() for t in targets if t.strip()}
+    if not wanted:
+        raise UsageError("请给出要撤销的问题代码或 fingerprint", code="usage")
+    removed: list[dict] = []
+
+    def hit(d: dict) -> bool:
+        return about(d, report, name) and (d["code"].lower() in wanted or d["fingerprint"].lower() in wanted)
+
+    def change(old: list[dict]) -> list[dict]:
+        removed[:] = [d for d in old if hit(d)]
+        found = {x for d in removed for x in (d["code"].lower(), d["fingerprint"].lower())}
+        missing = sorted(wanted - found)
+        if missing:
+            raise UsageError(f"{path} 中没有这份报告的这些审核记录：{'、'.join(missing)}", code="decision-not-found")
+        return [d for d in old if not hit(d)]
+
+    update(path, change)
+    return path, removed
+
+
+# --- applying -------------------------------------------------------------------------------
+
+
+def judged_codes(*, select=None, ignore=None, previous: bool = False) -> Callable[[str], bool]:
+    """Whether a check run with these options can tell if a finding of ``code`` still occurs
+    (a rule left out by --select/--ignore, or a 跨年度 rule without --previous, cannot)."""
+    from .checks.catalogue import CATALOGUE, matches
+    from .checks.runner import validate_codes
+
+    sel, ign = validate_codes(select, ignore)
+
+    def judged(code: str) -> bool:
+        rule = CATALOGUE.get(code)
+        if rule is not None and rule.family == "previous" and not previous:
+            return False
+        return (not sel or matches(code, sel)) and not matches(code, ign)
+
+    return judged
+
+
+def apply(
+    result,
+    decisions: Iterable[dict],
+    *,
+    input_path: str | os.PathLike | None = None,
+    decisions_path: str | os.PathLike | None = None,
+    judged: Callable[[str], bool] | None = None,
+):
+    """Mark the findings of ``result`` that a decision accepts (``finding.accepted``) and list
+    this report's decisions whose finding no longer occurs (``result.stale``). A decision applies
+    only to a finding with the same fingerprint and level. Returns ``result``."""
+    report = result.report
+    name = _name(input_path or report.path)
+    mine = [d for d in decisions if about(d, report, name)]
+    by_print: dict[tuple[str, str], dict] = {}
+    for d in sorted(mine, key=lambda d: str(d.get("at") or "")):
+        by_print[(d["fingerprint"], d["level"])] = d  # the latest decision wins
+    present = set()
+    for f in result.findings:
+        d = by_print.get((f.fingerprint, f.level))
+        f.accepted = {"reason": d["reason"], "by": d.get("by"), "at": d.get("at")} if d else None
+        present.add((f.fingerprint, f.level))
+    judged = judged or (lambda code: True)
+    result.stale = [d for d in mine if (d["fingerprint"], d["level"]) not in present and judged(d["code"])]
+    result.decisions_path = str(decisions_path) if decisions_path is not None else None
+    return result
+
+
+class Cache:
+    """Decisions files read once per run (a folder of reports shares one file)."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, list[dict] | DecisionsError] = {}
+
+    def get(self, path: Path) -> list[dict]:
+        if path not in self._files:
+            try:
+                self._files[path] = read(path)
+            except DecisionsError as e:
+                self._files[path] = e
+        got = self._files[path]
+        if isinstance(got, DecisionsError):
+            raise got
+        return got
+
+
+def apply_file(
+    result,
+    input_path: str | os.PathLike,
+    decisions_path: str | os.PathLike | None = None,
+    *,
+    judged: Callable[[str], bool] | None = None,
+    cache: Cache | None = None,
+):
+    """Apply the decisions file that applies to ``input_path`` (``decisions_path``, or
+    ``审核记录.json`` next to it). With no such file nothing changes (``decisions_path`` stays
+    None). A broken file raises ``DecisionsError``."""
+    path = path_for(input_path, decisions_path)
+    if decisions_path is None and not path.exists():
+        return result
+    decisions = cache.get(path) if cache is not None else read(path)
+    return apply(result, decisions, input_path=input_path, decisions_path=path, judged=judged)
+
+
+def remaining(result) -> dict[str, int]:
+    """What is left after the reviewer's decisions, for ``build`` and run reports:
+    ``{"errors", "warnings", "accepted_errors", "accepted_warnings", "stale"}``. A report with
+    ``errors == 0`` and ``accepted_errors > 0`` is final because its errors were accepted."""
+    acc = result.accepted
+    return {
+        "errors": result.errors,
+        "warnings": result.warnings,
+        "accepted_errors": acc["error"],
+        "accepted_warnings": acc["warning"],
+        "stale": len(result.stale),
+    }
+
+
+def errors_all_accepted(result) -> bool:
+    """Every error-level finding was accepted by a reviewer (and there was at least one)."""
+    return result.errors == 0 and result.accepted["error"] > 0
+
+
+# --- listing ----------------------------------------------------------------------------------
+
+APPLIES, STALE, NO_REPORT, UNCHECKED = "applies", "stale", "no-report", "unchecked"
+STATUS_NAMES = {APPLIES: "有效", STALE: "已失效", NO_REPORT: "找不到报告", UNCHECKED: "未核对（需 --previous）"}
+
+
+def survey(
+    target: str | os.PathLike,
+    decisions_path: str | os.PathLike | None = None,
+    previous=None,
+) -> tuple[Path, list[tuple[dict, str]]]:
+    """The decisions file for ``target`` (a report, or a folder) and each of its decisions with
+    its status: ``applies`` (the finding still occurs), ``stale`` (the report is there but the
+    finding no longer occurs: its values changed or it was fixed), ``no-report`` (no report of
+    that 机关名称 and 年度 is in the folder) or ``unchecked`` (a 跨年度 rule, without
+    ``previous``). For a report, only the decisions about it."""
+    from .checks.runner import check_report
+    from .discovery import discover
+    from .reader import load
+
+    target = Path(os.path.abspath(target))
+    prev = load(previous) if previous is not None and not hasattr(previous, "cells") else previous
+    judged = judged_codes(previous=prev is not None)
+    if target.is_dir():
+        path = path_for(target / "_", decisions_path)
+        found, _ = discover([target])
+        inputs = [f.path for f in found if path_for(f.path, decisions_path) == path]
+        only_about = None
+    elif target.is_file():
+        path = path_for(target, decisions_path)
+        inputs = [target]
+        only_about = target
+    else:
+        raise InputError("文件或文件夹不存在", code="input-missing", path=str(target))
+    decisions = read(path)
+    if not decisions:
+        return path, []
+    results = []
+    for p in inputs:
+        try:
+            report = load(p)
+        except InputError:
+            if only_about is not None:
+                raise
+            continue  # `check` reports it; here it simply holds no finding
+        results.append((p, apply(check_report(report, prev), decisions, input_path=p, decisions_path=path, judged=judged)))
+    rows = []
+    for d in decisions:
+        mine = [(p, r) for p, r in results if about(d, r.report, _name(p))]
+        if only_about is not None and not mine:
+            continue
+        if not judged(d["code"]):
+            status = UNCHECKED
+        elif not mine:
+            status = NO_REPORT
+        elif any(d in r.stale for _, r in mine):
+            status = STALE
+        else:
+            status = APPLIES
+        rows.append((d, status))
+    rows.sort(key=lambda row: _sort_key(row[0]))
+    return path, rows
