@@ -17,7 +17,8 @@ from disclosure_cli.xlsx_writer import write_workbook
 CJK = "政府信息公开工作年度报告街道办事处申请办理结果予以部分不予无法提供处理复议诉讼规章文件"
 _text = st.text(alphabet=CJK + string.ascii_letters + string.digits + "，。、；：（）()“”-/ %", min_size=1, max_size=60)
 paragraph = _text.map(str.strip).filter(bool)
-heading = st.sampled_from(["（一）", "（二）", "1.", "2."]).flatmap(lambda p: paragraph.map(lambda t: (p + t)[:30]))
+# a heading is cut to 30 characters, then stripped like every paragraph of the canonical form
+heading = st.sampled_from(["（一）", "（二）", "1.", "2."]).flatmap(lambda p: paragraph.map(lambda t: (p + t)[:30].rstrip()))
 odd_strings = st.sampled_from(
     ["/", "-", "—", "不适用", "22（其中修订16件）", "251000元", "十二", "１２", " 7 ", "12.0", "=1+1", "1,234", "  "]
 )
