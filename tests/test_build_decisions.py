@@ -182,6 +182,7 @@ def test_a_corrupt_decisions_file_fails_only_the_inputs_it_applies_to(cli, tmp_p
     items = run_report(tmp_path / "run.json")
     assert items["broken.json"]["status"] == "failed" and items["broken.json"]["exit_code"] == 2
     assert items["broken.json"]["error"]["code"] == "decisions-corrupt"
+    assert items["broken.json"]["org"] == "淮安市人民政府"  # the report itself was read: its row says whose it is
     assert items["huaian.json"]["status"] == "built"  # the other folder goes on
     assert inputs(root) == before  # the reports and the broken decisions file untouched
 

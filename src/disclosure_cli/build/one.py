@@ -420,12 +420,12 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
     report, sha = _read(path, task.display)
     twin_sha = _compare_twin(task, report, outcome) if task.twin else None
     result = check_report(report, previous)
-    decided = _apply_decisions(result, task, options, previous is not None)
     due = deadline_of(report)
     outcome.org, outcome.year, outcome.format = report.org, report.year, report.format.id
     outcome.kind = (report.meta.get("kind") or "").strip() or None
     outcome.deadline = due.date.isoformat() if due else None
     outcome.deadline_basis = due.basis if due else None
+    decided = _apply_decisions(result, task, options, previous is not None)
     outcome.errors, outcome.warnings, outcome.infos = result.errors, result.warnings, result.infos
     outcome.summary = summary(result, task.display) + decisions_note(result)
     outcome.findings = _findings(result)
