@@ -7,7 +7,9 @@
 - Skipped: Office/WPS lock files (``~$*``), LibreOffice locks (``.~lock.*#``), hidden files and
   folders (a leading dot, which covers our temporary files ``.~dtmp-*``, or the Windows hidden
   attribute), temporary and backup files (``*.tmp``, ``*~``, ``*.bak``…), our own run reports
-  (recognised by their ``kind``), and everything under an excluded folder (the output folder).
+  (recognised by their ``kind``), reviewers' decisions files (``审核记录.json``, even when broken:
+  ``build`` and ``check`` report those with the reports they apply to), and everything under an
+  excluded folder (the output folder).
 - The order is stable: arguments as given, each folder's files sorted by name.
 """
 
@@ -18,6 +20,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
+
+from .decisions import DEFAULT_NAME as DECISIONS_NAME
 
 REPORT_KIND = "disclosure-build-run"  # marks our run reports so discovery never takes them as input
 
@@ -113,7 +117,7 @@ def discover(roots: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.P
                 p = here / name
                 if skipped_name(name) or p.suffix.lower() not in INPUT_SUFFIXES or _hidden_attr(p):
                     continue
-                if p.suffix.lower() == ".json" and not is_report_json(p):
+                if p.suffix.lower() == ".json" and (name == DECISIONS_NAME or not is_report_json(p)):
                     continue
                 add(p, root, p.relative_to(root), False)
     return found, missing

@@ -2,16 +2,20 @@
 where its outputs go), ``Outcome`` (what became of it), and ``build_one``.
 
 1. The input is read and checked in full first (and read again if it changed meanwhile).
-2. With any error-level finding nothing is written for it (``blocked``), unless ``draft`` is
-   set: then its outputs are written marked as drafts (“草稿（数据未通过校验）”).
+2. The reviewer's decisions that apply to it (``decisions``: ``审核记录.json`` next to it, or
+   ``Options.decisions``) mark the findings a reviewer accepted; those do not count. With any
+   open error-level finding nothing is written for it (``blocked``), unless ``draft`` is set:
+   then its outputs are written marked as drafts (“草稿（数据未通过校验）”). A report whose errors
+   were all accepted is built as final (``Outcome.errors_accepted``). A decisions file that
+   cannot be read fails the input (exit 2).
 3. An existing output is replaced only with ``force`` or when an earlier build of the same input
    wrote it and it was not edited since (``stamp``); a name the file system cannot hold is
    refused (exit 2).
 4. All outputs of the input are rendered, written to temporary files, and moved into place
    together only when all were written (``outputs.write_together``): never a partial set.
 5. Its record is written last (``state``). A later build skips the input (``unchanged``) when
-   the input's bytes, the options (``Options.fingerprint``) and every output's bytes are the same
-   as recorded. A lock held while writing keeps two runs from building the same input together.
+   the input's bytes, the decisions file's bytes, the options (``Options.fingerprint``) and every
+   output's bytes are the same as recorded. A lock held while writing keeps two runs from building the same input together.
 
 A workbook may have a *twin*: a JSON data form with the same name in the same folder (as in
 ``samples/``). The two are one report when their data are the same: the workbook is built, the
@@ -103,6 +107,7 @@ class Options:
     force: bool = False
     previous: str | None = None  # the previous year's report (resolved path), if any
     previous_sha256: str | None = None  # its content (or, for a Report object, its data)
+    decisions: str | None = None  # the reviewer's decisions file for every input (else the one beside each)
 
     def fingerprint(self) -> str:
         """Everything besides the input that the outputs depend on (``force`` does not count)."""
@@ -147,7 +152,10 @@ class Task:
         return hashlib.sha256("\0".join(where).encode("utf-8")).hexdigest()[:32]
 
 
-_FACTS = ("org", "year", "format", "kind", "deadline", "deadline_basis", "errors", "warnings", "infos")
+_FACTS = (
+    "org", "year", "format", "kind", "deadline", "deadline_basis", "errors", "warnings", "infos",
+    "accepted", "decisions", "stale",
+)
 
 
 @dataclass
@@ -177,6 +185,23 @@ class Outcome:
     traceback: str | None = None  # of an internal error, shown with --debug
     twin: "Outcome | None" = None  # what became of the task's twin (SAME or FAILED)
     peak_rss_kb: int | None = None  # of the process that built it
+    # The reviewer's decisions (``decisions``): ``errors``/``warnings``/``infos`` count the open
+    # findings, ``accepted`` the accepted ones by level ({"error": 1, "warning": 2, "info": 0}).
+    accepted: dict[str, int] = field(default_factory=dict)
+    accepted_findings: list[tuple] = field(default_factory=list)  # ``checks.present.accepted_rows``
+    decisions: str | None = None  # the decisions file that applied
+    decisions_sha256: str = state.NO_DECISIONS  # its bytes, as recorded
+    stale: int = 0  # decisions on this report whose finding no longer occurs
+
+    @property
+    def errors_accepted(self) -> int:
+        return self.accepted.get("error", 0)
+
+    @property
+    def final_by_decision(self) -> bool:
+        """Built as final (not a draft) because a reviewer accepted all its errors."""
+        built = self.status == BUILT or (self.status == UNCHANGED and self.was == BUILT)
+        return built and self.errors == 0 and self.errors_accepted > 0
 
     @property
     def exit_code(self) -> int:
@@ -243,6 +268,8 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
             return None
         if task.twin and record.twin_sha256 != file_sha256(task.twin.path):
             return None
+        if record.decisions_sha256 != decisions_sha256(task.path, options):
+            return None  # a decision accepted or undone: what is built may differ
     except OSError:
         return None
     if sorted((t, p) for t, p, _ in record.outputs) != sorted(task.outputs):
@@ -254,11 +281,26 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
         except OSError:
             return None  # deleted
     facts = {k: record.facts.get(k) for k in _FACTS}
-    facts.update({k: facts[k] or 0 for k in ("errors", "warnings", "infos")})
-    o = Outcome(task.index, task.path, task.display, UNCHANGED, was=record.status, outputs=list(record.outputs), **facts)
+    facts.update({k: facts[k] or 0 for k in ("errors", "warnings", "infos", "stale")})
+    facts["accepted"] = dict(facts["accepted"] or {})
+    o = Outcome(
+        task.index, task.path, task.display, UNCHANGED, was=record.status, outputs=list(record.outputs),
+        decisions_sha256=record.decisions_sha256, **facts,
+    )
     if task.twin:
         o.twin = _twin_outcome(task, SAME)
     return o
+
+
+def decisions_sha256(input_path: str | Path, options: Options) -> str:
+    """The SHA-256 of the decisions file that applies to ``input_path`` (``"none"`` when there is
+    none). Raises ``OSError`` when it cannot be read."""
+    from ..decisions import path_for
+
+    try:
+        return file_sha256(path_for(input_path, options.decisions))
+    except FileNotFoundError:
+        return state.NO_DECISIONS
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,7 +413,7 @@ def _compare_twin(task: Task, report: Report, outcome: Outcome) -> str | None:
 
 def _build(task: Task, options: Options, previous: Report | None, outcome: Outcome) -> Outcome:
     from ..checks import check_report
-    from ..checks.present import summary
+    from ..checks.present import accepted_rows, decisions_note, summary
     from ..deadlines import deadline_of
 
     path = Path(task.path)
@@ -383,9 +425,12 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
     outcome.kind = (report.meta.get("kind") or "").strip() or None
     outcome.deadline = due.date.isoformat() if due else None
     outcome.deadline_basis = due.basis if due else None
+    decided = _apply_decisions(result, task, options, previous is not None)
     outcome.errors, outcome.warnings, outcome.infos = result.errors, result.warnings, result.infos
-    outcome.summary = summary(result, task.display)
+    outcome.summary = summary(result, task.display) + decisions_note(result)
     outcome.findings = _findings(result)
+    outcome.accepted, outcome.accepted_findings = result.accepted, accepted_rows(result)
+    outcome.decisions, outcome.decisions_sha256, outcome.stale = result.decisions_path, decided, len(result.stale)
 
     if result.errors and not options.draft:
         outcome.status = BLOCKED
@@ -399,10 +444,30 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
         if not task.twin or twin_sha:  # a twin that could not be read is looked at again next time
             record = state.Record(
                 task.path, sha, options.fingerprint(), outcome.status, tuple(outcome.outputs),
-                {k: getattr(outcome, k) for k in _FACTS}, twin_sha,
+                {k: getattr(outcome, k) for k in _FACTS}, twin_sha, decided,
             )
             state.write(task.state_id, record)
     return outcome
+
+
+def _apply_decisions(result, task: Task, options: Options, with_previous: bool) -> str:
+    """Mark the findings a reviewer accepted; the SHA-256 of the decisions file, taken before it
+    is read (if it changes meanwhile, the next build sees a different one and builds again).
+    A decisions file that cannot be used raises ``DecisionsError`` (exit 2)."""
+    from .. import decisions as D
+
+    try:
+        digest: str | None = decisions_sha256(task.path, options)
+    except OSError:
+        digest = None  # ``apply_file`` says why
+    try:
+        D.apply_file(result, task.path, options.decisions, judged=D.judged_codes(previous=with_previous))
+        if digest is None:
+            raise D.DecisionsError(f"审核记录文件 {D.path_for(task.path, options.decisions)} 无法读取", code="decisions-corrupt")
+    except D.DecisionsError as e:
+        e.path = task.display
+        raise
+    return digest
 
 
 def _write_outputs(task: Task, options: Options, report: Report, origin: Origin, mark: bool, outcome: Outcome) -> None:
@@ -435,7 +500,7 @@ def _findings(result) -> list[tuple[str, str, str, str, str]]:
     out = []
     for group, findings in grouped(result):
         for f in findings:
-            if f.level == "info":
+            if f.level == "info" or f.accepted:  # accepted ones: ``Outcome.accepted_findings``
                 continue
             where = location(fmt, f.refs[0]) if f.refs else ""
             out.append((group, f.level, f.code, where, f.message))

@@ -16,6 +16,11 @@
   ``discovery.REPORT_KIND`` so discovery never takes it as input. It replaces only an earlier run
   report (recognised by its content), any other existing file only with ``force`` — and never
   an input or output of the run, even with ``force``. This is checked before anything is built.
+- **Reviewer's decisions** (``decisions``, ``--decisions``): by default the ``审核记录.json``
+  beside each input, if any (one that cannot be read fails the inputs it applies to); a given
+  file must be readable, checked before anything is built. Each input in the run report says
+  what was accepted (``accepted`` by level, ``errors_accepted``; ``decisions``: the file, its
+  SHA-256 and its stale decisions).
 - ``Run.exit_code`` is the worst over all inputs: 0 built, 1 data errors (draft or blocked),
   2 unusable input or output, 3 internal error.
 """
@@ -27,7 +32,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -194,6 +199,12 @@ class Run:
                     "recorded_status": o.was,
                     "same_as": o.same_as,
                     "counts": {"errors": o.errors, "warnings": o.warnings, "infos": o.infos},
+                    "accepted": {level: o.accepted.get(level, 0) for level in ("error", "warning", "info")},
+                    "errors_accepted": o.errors_accepted,
+                    "final_by_decision": o.final_by_decision,
+                    "decisions": (
+                        {"path": o.decisions, "sha256": o.decisions_sha256, "stale": o.stale} if o.decisions else None
+                    ),
                     "deadline": (
                         {"date": o.deadline, "basis": o.deadline_basis, "days_left": left, "overdue": self.overdue(o)}
                         if o.deadline
@@ -220,6 +231,7 @@ class Run:
                 "fragment": self.options.fragment,
                 "force": self.options.force,
                 "previous": self.options.previous,
+                "decisions": self.options.decisions,
             },
             "exit_code": self.exit_code,
             "counts": self.counts(),
@@ -324,6 +336,18 @@ def _options(targets, draft, fragment, force, previous) -> tuple[Options, Report
     return Options(targets, draft, fragment, force, prev_path, prev_sha), prev_report
 
 
+def _decisions_file(decisions: str | os.PathLike) -> str:
+    """The given decisions file (a folder: its ``审核记录.json``), which must be usable: one file
+    for every input is checked once, before anything is built (exit 2)."""
+    from .. import decisions as D
+
+    path = D.path_for("", decisions)
+    if not path.is_file():
+        raise D.DecisionsError(f"审核记录文件不存在：{path}", code="decisions-missing")
+    D.read(path)
+    return str(path)
+
+
 def _with_twins(outcomes: list[Outcome]) -> list[Outcome]:
     """Each outcome, and the outcome of its twin JSON form after it."""
     out = []
@@ -348,6 +372,7 @@ def run(
     jobs: int | None = None,
     today: dt.date | None = None,
     run_report: str | os.PathLike | None = None,
+    decisions: str | os.PathLike | None = None,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[Outcome], None] | None = None,
 ) -> Run:
@@ -365,6 +390,8 @@ def run(
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs 至少为 1", code="build-jobs")
     options, prev_report = _options(targets, draft, fragment, force, previous)
+    if decisions is not None:
+        options = replace(options, decisions=_decisions_file(decisions))
     _check_outdir(paths, outdir)
 
     found, missing = discover(paths, exclude=[outdir] if outdir is not None else [])

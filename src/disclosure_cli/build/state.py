@@ -6,6 +6,10 @@ else the user's cache folder (``platformdirs``: ``~/.cache/disclosure``,
 ``~/Library/Caches/disclosure``, ``%LOCALAPPDATA%\\disclosure``) + ``/builds``. Deleting it only
 makes the next build rebuild everything.
 
+A record also holds the SHA-256 of the reviewer's decisions file that applied to the input
+(``decisions_sha256``, ``"none"`` without one): accepting or undoing a decision changes what is
+built (a report whose errors are all accepted is final), so the input is built again.
+
 A record is only a hint: one that cannot be read or does not have exactly the expected shape
 (``Record.from_json``) counts as no record — the input is built again and its record rewritten.
 
@@ -30,6 +34,7 @@ ENV = "DISCLOSURE_STATE_DIR"
 _SHA = re.compile(r"[0-9a-f]{64}")
 _TEXT_FACTS = ("org", "format", "kind", "deadline_basis")
 _COUNT_FACTS = ("errors", "warnings", "infos")
+NO_DECISIONS = "none"  # ``decisions_sha256`` when no decisions file applied
 
 
 def folder() -> Path:
@@ -56,6 +61,7 @@ class Record:
     outputs: tuple[tuple[str, str, str], ...]  # (target, path, sha256)
     facts: dict[str, Any] = field(default_factory=dict)  # org, year, format, kind, deadline…, counts
     twin_sha256: str | None = None  # of the JSON form that stands beside a workbook input
+    decisions_sha256: str = NO_DECISIONS  # of the decisions file that applied (``decisions``)
 
     def to_json(self) -> dict:
         return {
@@ -67,6 +73,7 @@ class Record:
             "outputs": [list(o) for o in self.outputs],
             "summary": self.facts,
             "twin_sha256": self.twin_sha256,
+            "decisions_sha256": self.decisions_sha256,
         }
 
     @classmethod
@@ -77,6 +84,7 @@ class Record:
         return cls(
             data["input"], data["sha256"], data["options"], data["status"],
             tuple(tuple(row) for row in data["outputs"]), dict(data["summary"]), data.get("twin_sha256"),
+            data["decisions_sha256"],
         )
 
 
@@ -102,6 +110,7 @@ def _valid(data: Any, statuses: tuple[str, ...]) -> bool:
         and _sha(data.get("sha256"))
         and data.get("status") in statuses
         and (twin is None or _sha(twin))
+        and (data.get("decisions_sha256") == NO_DECISIONS or _sha(data.get("decisions_sha256")))
         and isinstance(outputs, list)
         and all(
             isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and isinstance(row[1], str) and _sha(row[2])
@@ -112,7 +121,14 @@ def _valid(data: Any, statuses: tuple[str, ...]) -> bool:
         and (facts.get("year") is None or type(facts["year"]) is int)
         and all(type(facts.get(k)) is int and facts[k] >= 0 for k in _COUNT_FACTS)
         and (facts.get("deadline") is None or _iso_date(facts["deadline"]))
+        and (facts.get("decisions") is None or isinstance(facts["decisions"], str))
+        and (facts.get("stale") is None or (type(facts["stale"]) is int and facts["stale"] >= 0))
+        and (facts.get("accepted") is None or _counts(facts["accepted"]))
     )
+
+
+def _counts(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and type(v) is int and v >= 0 for k, v in value.items())
 
 
 def read(state_id: str, statuses: tuple[str, ...]) -> Record | None:

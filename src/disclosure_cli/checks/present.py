@@ -54,6 +54,31 @@ def summary(result: CheckResult, path: str | None = None) -> str:
     )
 
 
+def decisions_note(result: CheckResult) -> str:
+    """What the reviewer's decisions did, for the summary line: ``；已确认 2；1 条审核记录已失效…``
+    ("" when no decisions file applied)."""
+    if result.decisions_path is None:
+        return ""
+    n = len(result.accepted_findings)
+    note = f"；已确认 {n}" if n else ""
+    if result.stale:
+        note += f"；{len(result.stale)} 条审核记录已失效（数值有变化，见 disclosure decisions --stale）"
+    return note
+
+
+def accepted_rows(result: CheckResult) -> list[tuple[str, str, str, str, str, str | None, str | None]]:
+    """The accepted findings as (level, code, where, message, reason, by, at): small, picklable
+    (``build`` sends them back from its workers) and what ``cli._output.print_accepted`` shows."""
+    fmt = result.report.format
+    return [
+        (
+            f.level, f.code, location(fmt, f.refs[0]) if f.refs else "", f.message,
+            f.accepted["reason"], f.accepted.get("by"), f.accepted.get("at"),
+        )
+        for f in result.accepted_findings
+    ]
+
+
 def grouped(result: CheckResult) -> list[tuple[str, list[Finding]]]:
     out: dict[str, list[Finding]] = {}
     for f in result.findings:

@@ -74,3 +74,19 @@ def print_findings(out: Out, findings: Iterable[tuple[str, str, str, str, str]])
             group = heading
         out.line("    ", (level_name(level), LEVEL_STYLES.get(level, "")), " ", (code, "dim"), f"  {where}" if where else "")
         out.line(f"      {message}")
+
+
+def print_accepted(out: Out, rows: Iterable[tuple]) -> None:
+    """Accepted findings (``checks.present.accepted_rows``), after the open ones: 已确认, the level,
+    the code, where, the message and the reviewer's reason."""
+    from ..checks.present import level_name
+
+    rows = list(rows)
+    if not rows:
+        return
+    out.line("  ", ("已确认（审核人员已说明理由，不计入退出码）", "bold"))
+    for level, code, where, message, reason, by, at in rows:
+        out.line("    ", ("已确认", "green"), f" {level_name(level)} ", (code, "dim"), f"  {where}" if where else "")
+        out.line(f"      {message}")
+        who = "，".join(str(x) for x in (by, str(at or "")[:10]) if x)
+        out.line("      ", ("理由：", "dim"), reason, f"（{who}）" if who else "")

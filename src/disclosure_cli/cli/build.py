@@ -49,13 +49,19 @@ def build(
         "只替换先前的运行记录；其他已存在的文件须加 --force，本次的输入和输出文件则一律不覆盖。",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度和逐个文件的问题，只列出需要处理的报告和汇总。"),
+    decisions: Optional[Path] = typer.Option(
+        None,
+        "--decisions",
+        help="审核记录文件（disclosure accept 写出的）。默认使用每个报告所在文件夹中的“审核记录.json”（如有）。",
+    ),
 ) -> None:
     """生成报告：先完整校验，再输出公文格式的 Word 文档和网页。
 
     可以给文件，也可以给文件夹（自动查找其中的 .xlsx 和报告 .json，跳过临时文件、锁文件、隐藏文件和输出文件）。
     同一文件夹中同名的工作簿和 JSON 数据文件（如 samples/ 中的示例）数据相同时视为同一报告，按工作簿生成；数据不同时两者都不生成。
     每个报告单独处理：有错误级别的问题时不生成它的文件（加 --draft 则生成草稿），一个文件出问题不影响其他文件。
-    输入和选项都没有变化、输出也未被改动的报告直接跳过（“未变化”），加 --force 全部重新生成。
+    审核人员用 disclosure accept 确认过的问题显示为“已确认”及理由，不影响生成：错误已全部确认的报告正式生成（不是草稿），运行记录中注明；审核记录文件无法读取的报告不生成（退出码 2）。
+    输入、审核记录和选项都没有变化、输出也未被改动的报告直接跳过（“未变化”），加 --force 全部重新生成。
     已存在的输出文件只在加 --force、或它正是先前由同一输入生成且未被修改过时才会被替换。输入文件不会被改动。
 
     退出码（取所有报告中最严重的）：0 全部已生成；1 有报告数据有错误（未生成，或生成了草稿）；
@@ -75,6 +81,7 @@ def build(
                 previous=previous,
                 jobs=jobs,
                 run_report=report,
+                decisions=decisions,
                 on_start=progress.start,
                 on_result=progress.advance,
             )
@@ -122,7 +129,7 @@ class _Progress:
 
 
 def _print(run, *, quiet: bool, single: bool) -> None:
-    from ._output import Out, print_findings, summary_style
+    from ._output import Out, print_accepted, print_findings, summary_style
 
     out, err = Out(), Out(stderr=True)
     shown: set[str] = set()  # error messages already printed (a clash names all its inputs once)
@@ -143,6 +150,7 @@ def _print(run, *, quiet: bool, single: bool) -> None:
         stream.line((o.summary, summary_style(o.errors, o.warnings)))
         if not quiet:
             print_findings(stream, o.findings)
+            print_accepted(stream, o.accepted_findings)
         if o.status == "blocked":
             if single:
                 err.line(
@@ -156,6 +164,8 @@ def _print(run, *, quiet: bool, single: bool) -> None:
                 out.line(("已生成草稿", "yellow"), f"（数据未通过校验）：{path}")
             else:
                 out.line(("已生成", "green"), f"：{path}")
+        if o.final_by_decision:
+            out.line(("错误已全部确认", "green"), f"：{o.errors_accepted} 个错误经审核人员确认，已正式生成（不是草稿）")
     if single:
         o = run.outcomes[0]
         if o.status == "unchanged":
@@ -198,6 +208,8 @@ def _note(run, o, shown: dict[str, str], quiet: bool) -> str:
         notes.append(f"与 {o.same_as} 数据相同，已按它生成")
     if o.status == "unchanged" and o.was == "draft":
         notes.append("上次生成的是草稿")
+    if o.final_by_decision:
+        notes.append("错误已全部确认")
     if o.status == "blocked":
         notes.append("加 --draft 可生成草稿")
     if run.overdue(o):

@@ -60,8 +60,8 @@ def check(
 
 
 def _print_text(items, quiet: bool) -> None:
-    from ..checks.present import grouped, location, summary
-    from ._output import Out, print_findings, summary_style
+    from ..checks.present import accepted_rows, decisions_note, grouped, location, summary
+    from ._output import Out, print_accepted, print_findings, summary_style
 
     out = Out()
     for n, (path, item) in enumerate(items):
@@ -70,7 +70,7 @@ def _print_text(items, quiet: bool) -> None:
         if not hasattr(item, "findings"):
             out.line((f"{path}：无法读取", "bold red"), f"——{item.message}（{item.code}）")
             continue
-        out.line((summary(item, path) + _accepted_note(item), summary_style(item.errors, item.warnings)))
+        out.line((summary(item, path) + decisions_note(item), summary_style(item.errors, item.warnings)))
         if quiet:
             continue
         fmt = item.report.format
@@ -83,32 +83,4 @@ def _print_text(items, quiet: bool) -> None:
                 if not f.accepted
             ),
         )
-        _print_accepted(out, item)
-
-
-def _accepted_note(item) -> str:
-    if item.decisions_path is None:
-        return ""
-    n = len(item.accepted_findings)
-    note = f"；已确认 {n}" if n else ""
-    if item.stale:
-        note += f"；{len(item.stale)} 条审核记录已失效（数值有变化，见 disclosure decisions --stale）"
-    return note
-
-
-def _print_accepted(out, item) -> None:
-    """Accepted findings after the open ones: 已确认, the level, the code, where, the reason."""
-    from ..checks.present import level_name, location
-
-    accepted = item.accepted_findings
-    if not accepted:
-        return
-    fmt = item.report.format
-    out.line("  ", ("已确认（审核人员已说明理由，不计入退出码）", "bold"))
-    for f in accepted:
-        where = location(fmt, f.refs[0]) if f.refs else ""
-        out.line("    ", ("已确认", "green"), f" {level_name(f.level)} ", (f.code, "dim"), f"  {where}" if where else "")
-        out.line(f"      {f.message}")
-        a = f.accepted
-        who = "，".join(str(x) for x in (a.get("by"), str(a.get("at") or "")[:10]) if x)
-        out.line("      ", ("理由：", "dim"), a["reason"], f"（{who}）" if who else "")
+        print_accepted(out, accepted_rows(item))
