@@ -58,9 +58,9 @@ TABLE_SIZES = (21, 18, 15, 13)
 DIGIT_EM = 0.55
 TIMES_DIGIT_EM = 0.5
 MIN_DIGITS = 6
-# Row labels give way to the numbers down to this many characters (group labels to 2).
+# Row labels give way to the numbers down to this many characters (group labels: their 4).
 LABEL_MIN_CHARS = 4
-GROUP_MIN_CHARS = 2
+GROUP_MIN_CHARS = 4
 # Body rows that stay on the page of the table's header (and its heading).
 KEEP_BODY_ROWS = 2
 
@@ -225,9 +225,9 @@ def table_fit(g: Grid, values: dict | None = None) -> tuple[int, list[int]]:
     """The largest type size (half-points) and column widths (twips) that fit the text block.
 
     Value columns get what their widest number needs (``values`` maps value cells to their
-    text; at least ``MIN_DIGITS`` digits) and keep it at every size; label columns share the
-    rest by their weights, and give way first: the table is set in the largest size at which
-    the labels get their full weights, or else the largest at which they keep their minimum."""
+    text; at least ``MIN_DIGITS`` digits); label columns share the rest by their weights and
+    give way first: the table is set in the largest size at which the labels keep their
+    minimum (a label wraps onto more lines before the type gets smaller)."""
     value_cols = {c.col for c in g.cells if c.kind == VALUE and c.colspan == 1}
     digits = {k: 0.0 for k in value_cols}  # widest text in half-width characters
     for cell, text in (values or {}).items():
@@ -250,18 +250,19 @@ def table_fit(g: Grid, values: dict | None = None) -> tuple[int, list[int]]:
         need += sum(label_chars[k] * size * 10 + CELL_PADDING for k in label_cols)
         return need <= TEXT_WIDTH
 
-    full = {k: weights[k] for k in label_cols}
-    size = next((z for z in TABLE_SIZES if fits(z, full)), None)
-    if size is None:
-        size = next((z for z in TABLE_SIZES if fits(z, label_min)), TABLE_SIZES[-1])
+    size = next((z for z in TABLE_SIZES if fits(z, label_min)), TABLE_SIZES[-1])
     widths = [0] * g.ncols
     for k in value_cols:
         widths[k] = value_width(k, size)
     if label_cols:
-        spare = TEXT_WIDTH - sum(widths) - len(label_cols) * CELL_PADDING
-        total = sum(weights[k] for k in label_cols)
+        # each label column its minimum first, then the rest by what each still wants
+        em = size * 10
+        spare = TEXT_WIDTH - sum(widths) - sum(label_min[k] * em + CELL_PADDING for k in label_cols)
+        want = {k: weights[k] - label_min[k] for k in label_cols}
+        total = sum(want.values()) or len(label_cols)
         for k in label_cols:
-            widths[k] = max(int(spare * weights[k] / total), 0) + CELL_PADDING
+            share = (want[k] if sum(want.values()) else 1) / total
+            widths[k] = int(label_min[k] * em + max(spare, 0) * share) + CELL_PADDING
         widths[label_cols[-1]] += TEXT_WIDTH - sum(widths)
     else:  # all values (表四): the spare width goes to every column alike
         extra = (TEXT_WIDTH - sum(widths)) // g.ncols
