@@ -15,7 +15,7 @@ from disclosure_cli.formats import CellKey
 from disclosure_cli.reader import load
 from disclosure_cli.render import DRAFT_MARK, document, intro_text, title_lines
 from disclosure_cli.render.docx import render_docx, signature_indents, table_fit
-from disclosure_cli.render.layout import table_grid
+from disclosure_cli.render.layout import VALUE, table_grid
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MM = 1440 / 25.4
@@ -137,9 +137,10 @@ def test_title_broken_at_a_word_boundary():
 
 def test_signature_indents_follow_gbt9704():
     # 署名右空二字, 日期首字比署名首字右移二字
-    assert signature_indents("曲靖市麒麟区珠街街道", "2021年2月16日") == (2.0, 3.5)
+    # (a date is 0.2 character wider at each change between digits and Chinese: 5 changes)
+    assert signature_indents("曲靖市麒麟区珠街街道", "2021年2月16日") == pytest.approx((2.0, 10 - 6.5 - 1.0))
     # 日期长于署名: 日期右空二字, 署名右移
-    assert signature_indents("某局", "2021年12月16日") == (4 + 7.0 - 2, 2.0)
+    assert signature_indents("某局", "2021年12月16日") == pytest.approx((4 + 7.0 + 1.0 - 2, 2.0))
 
 
 def _tables(data: bytes):
@@ -256,3 +257,67 @@ def test_core_properties(zhujie):
     assert cp.author == "曲靖市麒麟区珠街街道"
     assert cp.identifier == "disclosure-build sha256=abc"
     assert cp.revision == 1 and cp.language == "zh-CN"
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 10: numbers never break, tables break between rows, the signature keeps with the text
+# --------------------------------------------------------------------------------------------
+
+
+def test_value_columns_hold_the_widest_number_and_six_digits():
+    from disclosure_cli.render.docx import CELL_PADDING, DIGIT_EM, MIN_DIGITS, TIMES_DIGIT_EM
+
+    report = load(SAMPLES / "huaian-2024.json")
+    for table in report.format.tables:
+        g = table_grid(table)
+        for digits in (1, 5, 7) if table.id != "t4" else (1, 5, 6):  # 表四: 15 columns of 7 digits do not fit
+            values = {c: "9" * digits for c in g.cells if c.kind == VALUE}
+            size, widths = table_fit(g, values)
+            assert sum(widths) == round(156 * MM)
+            em = size * 10
+            need = max(digits * DIGIT_EM, MIN_DIGITS * TIMES_DIGIT_EM) * em + CELL_PADDING
+            for k in {c.col for c in g.cells if c.kind == VALUE and c.colspan == 1}:
+                assert widths[k] >= need - 1, (table.id, digits, k)
+            if digits <= 5:
+                assert size >= 15, table.id  # 7.5 pt at least for any year's numbers
+
+
+def test_only_the_table_head_keeps_with_next(huaian):
+    for tbl in _tables(huaian):
+        keeps = [
+            tr.find(f"{W}tc/{W}p/{W}pPr/{W}keepNext") is not None for tr in tbl.findall(f"{W}tr")
+        ]
+        first_free = keeps.index(False)
+        assert first_free <= 5 and not any(keeps[first_free:]), keeps  # rows break freely after the head
+        assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in tbl.findall(f"{W}tr"))
+
+
+def test_signature_keeps_with_the_last_paragraph_and_the_date_is_always_there():
+    data = load(SAMPLES / "huaian-2024.json")
+    assert not data.meta.get("published")
+    doc = document(data)
+    from disclosure_cli.render import DATE, DATE_PLACEHOLDER
+
+    assert doc.pieces[-1].kind == DATE and doc.pieces[-1].text == DATE_PLACEHOLDER
+    d = _open(render_docx(doc))
+    paras = d.paragraphs
+    sign = next(i for i, p in enumerate(paras) if p.text == data.org)
+    assert paras[sign + 1].text == DATE_PLACEHOLDER
+    assert paras[sign - 1].text == "" and paras[sign - 1].paragraph_format.keep_with_next  # 空一行
+    assert paras[sign - 2].paragraph_format.keep_with_next and paras[sign - 2].paragraph_format.widow_control
+    assert paras[sign].paragraph_format.keep_with_next
+
+
+def test_title_lines_are_35pt_apart_and_the_body_starts_on_the_grid(huaian):
+    from disclosure_cli.render.docx import title_space_after
+
+    xml = docx_xml(huaian, "word/styles.xml")
+    assert re.search(r'w:styleId="Title".*?<w:snapToGrid w:val="0"/>.*?w:line="700"', xml)
+    for lines in (1, 2, 3):
+        total = lines * 700 + title_space_after(lines)
+        assert total % 579 == 0 and title_space_after(lines) >= 579
+
+
+def test_run_in_subheading_in_kaiti(huaian):
+    xml = docx_xml(huaian)
+    assert '<w:rStyle w:val="RunInHeading"/></w:rPr><w:t>（二）依申请公开情况。</w:t>' in xml

@@ -156,3 +156,15 @@ def test_signature_and_date_at_the_end():
     page = render_html(document(load(SAMPLES / "zhujie-2020.json")))
     tail = page[page.rindex("</table>") :]
     assert re.search(r'<div class="signature">\s*<p>曲靖市麒麟区珠街街道</p>\s*<p>2021年2月16日</p>', tail)
+
+
+def test_run_in_subheading_and_date_placeholder():
+    from disclosure_cli.render import DATE_PLACEHOLDER
+
+    page = render_html(document(load(SAMPLES / "huaian-2024.json")))
+    assert '<p><span class="run-in">（一）主动公开情况。</span>2024年' in page
+    assert ".run-in" in page and "position: sticky" in page
+    tail = page[page.rindex("</table>") :]
+    assert re.search(rf'<div class="signature">\s*<p>淮安市人民政府</p>\s*<p>{DATE_PLACEHOLDER}</p>', tail)
+    frag = render_html(document(load(SAMPLES / "huaian-2024.json")), fragment=True)
+    assert '<span style="font-family:楷体_GB2312,KaiTi,楷体,STKaiti,serif">（一）主动公开情况。</span>' in frag

@@ -14,7 +14,7 @@ TEXT_SHEET = "正文"
 STAMP_SHEET = "_disclosure"
 
 META_HEADERS = ("项目", "内容", "说明")
-TEXT_HEADERS = ("部分", "小标题", "正文（每段一行，段与段之间按 Alt+Enter 换行）")
+TEXT_HEADERS = ("部分", "小标题", "正文（段与段之间按 Alt+Enter 换行，也可以一段占一行）")
 
 STAMP_FORMAT = "format"
 STAMP_TEMPLATE = "template"

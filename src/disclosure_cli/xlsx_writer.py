@@ -170,13 +170,22 @@ class _StyleCache:
         self.done[combo] = copy(cell._style)
 
 
-def _print_setup(ws, landscape: bool) -> None:
-    """Print on A4, as wide as one page."""
+def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
+    """Print on A4, as wide as one page (as many pages down as needed), the used cells only,
+    with ``title_rows`` (``"1:1"``) repeated on every page. Call it after the sheet is filled."""
+    from openpyxl.utils import get_column_letter
+
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.print_area = f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
+    if title_rows:
+        ws.print_title_rows = title_rows
 
 
 def _protect(ws) -> None:
@@ -216,6 +225,13 @@ def _row_height(text: str, width_chars: float) -> float:
     return min(409.0, max(20.0, 16.0 * lines))
 
 
+def _fit(width: float) -> float:
+    """How much of a column of ``width`` a wrapped line fills: LibreOffice and Excel break lines
+    early (cell margins, a Chinese font wider than the width unit), so count 80 % of it — a row a
+    little too tall prints, one too short cuts the text off."""
+    return max(4.0, width * 0.8 - 1)
+
+
 # ---------------------------------------------------------------------------------------------
 # sheets
 # ---------------------------------------------------------------------------------------------
@@ -223,13 +239,14 @@ def _row_height(text: str, width_chars: float) -> float:
 
 def _guide(ws, fmt: F.Format) -> None:
     st = _styles()
-    ws.column_dimensions["A"].width = 110
+    width = 70  # characters of Latin text: one A4 page wide, upright, without scaling
+    ws.column_dimensions["A"].width = width
     lines = [
         (f"政府信息公开工作年度报告填报模板（{fmt.document}《{fmt.title}》）", "title"),
         ("", None),
         ("怎样填写", "bold"),
         (f"1.“{W.META_SHEET}”：填写{ORG_LABEL}、{YEAR_LABEL}和联系方式等；单位类型决定发布截止日期（《条例》第四十九条）。", None),
-        (f"2.“{W.TEXT_SHEET}”：按部分填写正文。每一部分可占多行：“小标题”列填（一）（二）等小标题，“正文”列填该小标题下的段落，段与段之间按 Alt+Enter 换行。", None),
+        (f"2.“{W.TEXT_SHEET}”：按部分填写正文。每一部分可占多行：“小标题”列填（一）（二）等小标题，“正文”列填该小标题下的段落；一个单元格里可以写几段，段与段之间按 Alt+Enter 换行，也可以一段占一行（“部分”和“小标题”留空即接上一行）。", None),
     ]
     n = 3
     for table in fmt.tables:
@@ -254,6 +271,10 @@ def _guide(ws, fmt: F.Format) -> None:
         c = ws.cell(row=i, column=1, value=text)
         c.font = st[style] if style else st["font"]
         c.alignment = st["left"]
+        # wrapped lines need their height (Excel does not grow a row for wrapped text it did
+        # not lay out itself, and LibreOffice prints the lines over each other)
+        ws.row_dimensions[i].height = _row_height(text, _fit(width)) + (6 if style == "title" else 0)
+    _print_setup(ws, landscape=False)
     _protect(ws)
 
 
@@ -327,9 +348,13 @@ def _meta(ws, report: Report) -> None:
             ws.row_dimensions[i].height = _row_height(b.value, 58)
         c = ws.cell(row=i, column=3, value=hint or None)
         c.font, c.alignment = st["note"], st["left"]
+        if hint:
+            dim = ws.row_dimensions[i]
+            dim.height = max(dim.height or 0, _row_height(hint, _fit(50)))
     info = len(rows) + 3
     ws.cell(row=info, column=1, value="格式版本").font = st["bold"]
     ws.cell(row=info, column=2, value=f"{fmt.document}《{fmt.title}》").font = st["note"]
+    _print_setup(ws, landscape=True, title_rows="1:1")
     _protect(ws)
 
 
@@ -385,9 +410,9 @@ def _text(ws, report: Report) -> None:
                     st["font"], st["input"], st["top"], st["border"], st["unlocked"],
                 )
                 cell.number_format = "@"
-            ws.row_dimensions[r].height = _row_height(body, 98) if body else 30
+            ws.row_dimensions[r].height = max(_row_height(body, _fit(100)) if body else 30, _row_height(heading or "", _fit(30)))
             r += 1
-    _print_setup(ws, landscape=True)
+    _print_setup(ws, landscape=True, title_rows="1:1")
     _protect(ws)
 
 
@@ -418,9 +443,10 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
     g = L.grid(table)
     top = W.TABLE_TOP
     ws.cell(row=1, column=1, value=table.title).font = st["title"]
+    has_totals = any(fmt.is_total(k) for k in table.cells())
     ws.cell(
         row=2, column=1,
-        value="黄色单元格填写数字（没有的填 0）；灰色为自动合计，不要改动。",
+        value="黄色单元格填写数字（没有的填 0）" + ("；灰色为自动合计，不要改动。" if has_totals else "。"),
     ).font = st["note"]
     addr: dict[F.CellKey, str] = {}
     for gc in g.cells:
@@ -490,7 +516,10 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
         if c <= g.label_cols:
             ws.column_dimensions[letter].width = 16 if c < g.label_cols else 40
         else:
-            ws.column_dimensions[letter].width = 14 if table.layout != F.LAYOUT_BLOCKS else 22
+            # 表四's 15 number columns print one landscape page wide at a readable size
+            ws.column_dimensions[letter].width = (
+                22 if table.layout == F.LAYOUT_BLOCKS else 9 if table.layout == F.LAYOUT_COLUMN_GROUPS else 12
+            )
     if table.layout == F.LAYOUT_BLOCKS:
         ws.column_dimensions["A"].width = 26
     for r in range(g.header_rows):
@@ -498,10 +527,10 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
     for gc in g.cells:  # long labels wrap: give their rows the height they need
         if gc.kind == L.LABEL and gc.rowspan == 1:
             width = sum(ws.column_dimensions[get_column_letter(c + 1)].width for c in range(gc.col, gc.last_col + 1))
-            need = _row_height(gc.text, width - 2)
+            need = _row_height(gc.text, _fit(width))
             dim = ws.row_dimensions[top + gc.row]
             dim.height = max(dim.height or 0, need)
-    _print_setup(ws, landscape=table.layout != F.LAYOUT_BLOCKS)
+    _print_setup(ws, landscape=table.layout != F.LAYOUT_BLOCKS, title_rows=f"{top}:{top + g.header_rows - 1}" if g.header_rows else None)
     _protect(ws)
 
 

@@ -37,11 +37,13 @@ from .. import __version__
 from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, DisclosureError, InputError, OutputError, UsageError
 from ..model import Report
 from . import state
-from .stamp import PLACEHOLDER, Origin, file_sha256, seal, written_by_build_of
+from .stamp import PLACEHOLDER, Origin, file_sha256, seal, stamp_pdf, written_by_build_of
 
 DOCX = "docx"
 HTML = "html"
-TARGETS = (DOCX, HTML)
+PDF = "pdf"  # the Word document converted by LibreOffice (render/pdf.py)
+TARGETS = (DOCX, HTML, PDF)
+DEFAULT_TARGETS = (DOCX, HTML)
 
 BUILT = "built"  # outputs written
 DRAFT = "draft"  # outputs written, marked as drafts (the data has errors)
@@ -70,7 +72,7 @@ STATUS_NAMES = {
 def parse_targets(value: str | Sequence[str] | None) -> tuple[str, ...]:
     """``"docx,html"`` → ``("docx", "html")``; unknown names are a usage error."""
     if value is None:
-        return TARGETS
+        return DEFAULT_TARGETS
     items = value.split(",") if isinstance(value, str) else list(value)
     out: list[str] = []
     for item in items:
@@ -78,11 +80,11 @@ def parse_targets(value: str | Sequence[str] | None) -> tuple[str, ...]:
         if not t:
             continue
         if t not in TARGETS:
-            raise UsageError(f"不支持的输出格式“{item.strip()}”（可用：docx、html）", code="build-target")
+            raise UsageError(f"不支持的输出格式“{item.strip()}”（可用：docx、html、pdf）", code="build-target")
         if t not in out:
             out.append(t)
     if not out:
-        raise UsageError("--to 至少要指定一种输出格式（docx、html）", code="build-target")
+        raise UsageError("--to 至少要指定一种输出格式（docx、html、pdf）", code="build-target")
     return tuple(out)
 
 
@@ -101,7 +103,7 @@ def output_paths(
 class Options:
     """What shapes the outputs of every input of one run."""
 
-    targets: tuple[str, ...] = TARGETS
+    targets: tuple[str, ...] = DEFAULT_TARGETS
     draft: bool = False
     fragment: bool = False
     force: bool = False
@@ -247,6 +249,12 @@ def render(report: Report, target: str, *, draft: bool = False, fragment: bool =
 
         text = render_html(doc, fragment=fragment, stamp=origin.stamp(PLACEHOLDER) if origin else None)
         return (seal(text) if origin else text).encode("utf-8")
+    if target == PDF:
+        from ..render.docx import render_docx
+        from ..render.pdf import docx_to_pdf
+
+        pdf = docx_to_pdf(render_docx(doc, identifier=origin.docx_identifier() if origin else None))
+        return stamp_pdf(pdf, origin) if origin else pdf
     raise UsageError(f"不支持的输出格式“{target}”", code="build-target")
 
 

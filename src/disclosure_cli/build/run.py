@@ -385,6 +385,10 @@ def run(
     started = dt.datetime.now().astimezone()
     t0 = time.perf_counter()
     targets = parse_targets(to)
+    if "pdf" in targets:  # no LibreOffice: one message (exit 2) before any input is read
+        from ..render.pdf import soffice
+
+        soffice()
     if not paths:
         raise UsageError("请至少给出一个报告文件或文件夹", code="build-no-input")
     if jobs is not None and jobs < 1:

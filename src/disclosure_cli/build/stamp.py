@@ -104,8 +104,38 @@ def _docx_origin(path: Path) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+def stamp_pdf(pdf: bytes, origin: Origin) -> bytes:
+    """A PDF with the stamp as a comment line before its last ``startxref`` (a comment is
+    whitespace to a PDF reader; no offset moves), sealed like a page with the digest of the
+    bytes that hold the placeholder."""
+    at = pdf.rfind(b"startxref")
+    if at < 0:
+        return pdf
+    line = f"%{PREFIX} {origin.stamp(PLACEHOLDER)}\n".encode("ascii")
+    data = pdf[:at] + line + pdf[at:]
+    digest = hashlib.sha256(data).hexdigest()
+    return data.replace(f";digest={PLACEHOLDER}".encode(), f";digest={digest}".encode(), 1)
+
+
+def _pdf_origin(path: Path) -> tuple[str, str] | None:
+    """(sha256, path id) stamped in a PDF output of ours that nobody changed since, else None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    m = _STAMP_RE.search(data[-4096:].decode("latin-1"))
+    if not m or not m.group(3):
+        return None
+    digest = m.group(3)
+    unsealed = data.replace(f";digest={digest}".encode(), f";digest={PLACEHOLDER}".encode(), 1)
+    if hashlib.sha256(unsealed).hexdigest() != digest:
+        return None
+    return m.group(1), m.group(2)
+
+
 def written_by_build_of(path: Path, origin: Origin) -> bool:
     """Whether ``path`` is an unedited output of an earlier build of ``origin``."""
     path = Path(path)
-    found = _docx_origin(path) if path.suffix.lower() == ".docx" else _html_origin(path)
+    suffix = path.suffix.lower()
+    found = _docx_origin(path) if suffix == ".docx" else _pdf_origin(path) if suffix == ".pdf" else _html_origin(path)
     return bool(found) and origin.same_input(*found)

@@ -22,7 +22,7 @@ def build(
     outdir: Optional[Path] = typer.Option(
         None, "--outdir", "-o", help="输出文件夹（默认为输入文件所在的文件夹）；给的是文件夹时按原有子文件夹分别存放。"
     ),
-    to: str = typer.Option("docx,html", "--to", help="输出格式，逗号分隔：docx（Word 文档）、html（网页）。"),
+    to: str = typer.Option("docx,html", "--to", help="输出格式，逗号分隔：docx（Word 文档）、html（网页）、pdf（由 LibreOffice 把 Word 文档转换而成，需先安装 LibreOffice）。"),
     draft: bool = typer.Option(
         False,
         "--draft",

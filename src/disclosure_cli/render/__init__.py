@@ -19,6 +19,16 @@ from .layout import Grid, table_grid
 
 DRAFT_MARK = "草稿（数据未通过校验）"
 DRAFT_SHORT = "草稿"
+DATE_PLACEHOLDER = "　　年　月　日"  # printed when the report has no 发布日期
+
+# A run-in sub-heading at the start of a paragraph: “（一）主动公开情况。” followed by its text.
+RUN_IN = re.compile(r"^(（[一二三四五六七八九十]+）[^。\n]{1,40}?。)(?=\S)")
+
+
+def run_in_heading(text: str) -> tuple[str, str]:
+    """``("（一）主动公开情况。", "rest of the paragraph")``, or ``("", text)`` without one."""
+    m = RUN_IN.match(text)
+    return (m.group(1), text[m.end():]) if m else ("", text)
 
 LAW = "《中华人民共和国政府信息公开条例》"
 
@@ -206,14 +216,17 @@ def document(report: Report, *, draft: bool = False) -> Document:
             add(Piece(TABLE, tables[section.table].title, grid=table_grid(tables[section.table]), section=section.id))
     if report.org:
         add(Piece(SIGNATURE, clean(report.org)))
+    # The date line is always printed: without a 发布日期 (a finding of the checks) a blank date
+    # for the office to fill in by hand shows what is missing.
     date = format_date(report.meta.get("published"))
-    if date:
-        add(Piece(DATE, clean(date)))
+    add(Piece(DATE, clean(date) if date else DATE_PLACEHOLDER))
     return doc
 
 
 __all__ = [
     "DRAFT_MARK",
+    "DATE_PLACEHOLDER",
+    "run_in_heading",
     "Piece",
     "Document",
     "document",

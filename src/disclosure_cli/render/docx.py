@@ -28,6 +28,7 @@ from . import (
     TITLE,
     Document,
     clean,
+    run_in_heading,
 )
 from .layout import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, column_weights
 
@@ -47,9 +48,21 @@ STYLE = {
 }
 HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
 
-# Table type: (size in half-points, characters per value column), largest first.
-TABLE_FITS = ((21, 4), (21, 2), (18, 2), (15, 2))
-
+# Table type sizes (half-points), largest first: 五号, 小五, 六号, 6.5 pt.
+TABLE_SIZES = (21, 18, 15, 13)
+# A number never breaks inside its cell (GB/T 9704 tables are read by their numbers): a value
+# column is as wide as the widest number in the data, each digit counted at DIGIT_EM of the type
+# size (Times New Roman digits are 0.5 em; the 10 % more keeps a number whole in a wider
+# fallback font, as in LibreOffice without the Windows fonts), and never narrower than
+# MIN_DIGITS digits of Times New Roman (room for any number a year can hold).
+DIGIT_EM = 0.55
+TIMES_DIGIT_EM = 0.5
+MIN_DIGITS = 6
+# Row labels give way to the numbers down to this many characters (group labels: their 4).
+LABEL_MIN_CHARS = 4
+GROUP_MIN_CHARS = 4
+# Body rows that stay on the page of the table's header (and its heading).
+KEEP_BODY_ROWS = 2
 
 @functools.lru_cache(maxsize=1)
 def reference_docx() -> bytes:
@@ -83,7 +96,15 @@ def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.dateti
         p.style = style_ids[style]
         return para
 
-    for piece in doc.pieces:
+    from docx.shared import Twips
+
+    pieces = doc.pieces
+    # The signature keeps with the last paragraph (and the date with the signature): the unit's
+    # name never stands alone on the last page.
+    sign_at = next((i for i, b in enumerate(pieces) if b.kind in (SIGNATURE, DATE)), len(pieces))
+    # (a heading after the last paragraph — an empty last section — keeps with next anyway)
+    last_text = max((i for i in range(sign_at) if pieces[i].kind in (PARA, INTRO)), default=None)
+    for i, piece in enumerate(pieces):
         if piece.kind == TABLE:
             sect_pr.addprevious(_table_element(doc, piece.grid))
             continue
@@ -91,27 +112,61 @@ def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.dateti
             style = HEADING_STYLE.get(piece.level, "Heading 3")
         else:
             style = STYLE[piece.kind]
-        if piece.kind == SIGNATURE:
-            paragraph("Normal")  # 正文下空一行
+        if i == sign_at:
+            gap = paragraph("Normal")  # 正文下空一行
+            gap.paragraph_format.keep_with_next = True
         p = paragraph(style)
         if piece.kind == TITLE:
-            for i, line in enumerate(doc.title_lines):
+            for n, line in enumerate(doc.title_lines):
                 run = p.add_run(line)
-                if i < len(doc.title_lines) - 1:
+                if n < len(doc.title_lines) - 1:
                     run.add_break()
+            p.paragraph_format.space_after = Twips(title_space_after(len(doc.title_lines)))
+        elif piece.kind == PARA:
+            head, rest = run_in_heading(piece.text)
+            if head:
+                _run_in(p.add_run(head))
+            if rest:
+                p.add_run(rest)
         else:
             p.add_run(piece.text)
+        if i == last_text and sign_at < len(pieces):
+            p.paragraph_format.keep_with_next = True
+            p.paragraph_format.widow_control = True  # its last two lines go along, not one
         if piece.kind in (SIGNATURE, DATE):
-            from docx.shared import Twips
-
             indent = signature[0] if piece.kind == SIGNATURE else signature[1]
             p.paragraph_format.right_indent = Twips(round(indent * BODY_CHAR))
+            if piece.kind == SIGNATURE:
+                p.paragraph_format.keep_with_next = True
     if doc.draft:
         _mark_draft(d)
     _properties(d, doc, identifier, now)
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+# The title is set off the line grid, its lines TITLE_LINE apart (35 pt, about 12 mm: 二号 with
+# a little air); the space after it leaves at least one empty body line (标题下空一行) and ends
+# on the grid, so that the body lines stand on the 22 lines of the page in Word and LibreOffice
+# alike (LibreOffice snaps them to the page grid, Word stacks them from where the title ends).
+TITLE_LINE = 700
+GRID_LINE = 579
+
+
+def title_space_after(lines: int) -> int:
+    """Space after a title of ``lines`` lines (twips): to the first whole grid line after one
+    empty line."""
+    height = lines * TITLE_LINE
+    rows = -(-(height + GRID_LINE) // GRID_LINE)
+    return rows * GRID_LINE - height
+
+
+def _run_in(run) -> None:
+    """A run-in sub-heading in the font of the stand-alone （一） headings (三号楷体)."""
+    from docx.oxml import parse_xml
+
+    run._r.get_or_add_rPr().insert(0, parse_xml(f'<w:rStyle xmlns:w="{W_NS}" w:val="RunInHeading"/>'))
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,9 +180,24 @@ def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.dateti
 MAX_INDENT = TEXT_WIDTH // BODY_CHAR - 1
 
 
+# Word and LibreOffice set a little space between Chinese characters and digits or Latin
+# letters (“2021 年 2 月”): LibreOffice 0.2 character at each change, measured; it is counted in
+# the width of a line that is placed by its right end, so that the date still starts two
+# characters right of the unit's name. (w:autoSpaceDN="0" would remove it in Word, but
+# LibreOffice 7.4 ignores it.)
+AUTOSPACE = 0.2
+
+
+def printed_width(text: str) -> float:
+    """The width of a line of body text in characters, with the space Word and LibreOffice add
+    between Chinese and Latin characters."""
+    changes = sum(1 for a, b in zip(text, text[1:]) if a.strip() and b.strip() and a.isascii() != b.isascii())
+    return display_width(text) + AUTOSPACE * changes
+
+
 def signature_indents(org: str, date: str) -> tuple[float, float]:
     """Right indents (in characters) of the unit name and of the date."""
-    wo, wd = display_width(org), display_width(date)
+    wo, wd = printed_width(org), printed_width(date)
     if not date:
         return 2.0, 0.0
     if not org:
@@ -154,21 +224,50 @@ def _signature_indents(doc: Document) -> tuple[float, float]:
 def table_fit(g: Grid, values: dict | None = None) -> tuple[int, list[int]]:
     """The largest type size (half-points) and column widths (twips) that fit the text block.
 
-    ``values`` maps value cells to their text: a column is never narrower than its widest
-    value, so a number is never broken over two lines."""
-    floor = [0.0] * g.ncols
+    Value columns get what their widest number needs (``values`` maps value cells to their
+    text; at least ``MIN_DIGITS`` digits); label columns share the rest by their weights and
+    give way first: the table is set in the largest size at which the labels keep their
+    minimum (a label wraps onto more lines before the type gets smaller)."""
+    value_cols = {c.col for c in g.cells if c.kind == VALUE and c.colspan == 1}
+    digits = {k: 0.0 for k in value_cols}  # widest text in half-width characters
     for cell, text in (values or {}).items():
-        if cell.colspan == 1:
-            floor[cell.col] = max(floor[cell.col], display_width(text))
-    for size, value_chars in TABLE_FITS:
-        weights = [max(w, f) for w, f in zip(column_weights(g, value_chars=value_chars), floor)]
-        need = sum(weights) * size * 10 + g.ncols * CELL_PADDING  # 1 char = size pt = size*10 twips
-        if need <= TEXT_WIDTH:
-            break
-    spare = TEXT_WIDTH - g.ncols * CELL_PADDING
-    total = sum(weights)
-    widths = [int(spare * w / total) + CELL_PADDING for w in weights]
-    widths[-1] += TEXT_WIDTH - sum(widths)
+        if cell.colspan == 1 and cell.col in digits:
+            digits[cell.col] = max(digits[cell.col], 2 * display_width(text))
+    weights = column_weights(g, value_chars=2)
+    label_cols = [k for k in range(g.ncols) if k not in value_cols]
+    label_min = {
+        k: min(weights[k], LABEL_MIN_CHARS if any(c.col == k and c.rowspan == 1 for c in g.cells if c.kind == LABEL) else GROUP_MIN_CHARS)
+        for k in label_cols
+    }
+
+    def value_width(k: int, size: int) -> int:
+        em = size * 10  # twips per character at ``size`` half-points
+        need = max(digits[k] * DIGIT_EM, MIN_DIGITS * TIMES_DIGIT_EM, weights[k]) * em
+        return int(need + 0.999) + CELL_PADDING
+
+    def fits(size: int, label_chars: dict[int, float]) -> bool:
+        need = sum(value_width(k, size) for k in value_cols)
+        need += sum(label_chars[k] * size * 10 + CELL_PADDING for k in label_cols)
+        return need <= TEXT_WIDTH
+
+    size = next((z for z in TABLE_SIZES if fits(z, label_min)), TABLE_SIZES[-1])
+    widths = [0] * g.ncols
+    for k in value_cols:
+        widths[k] = value_width(k, size)
+    if label_cols:
+        # each label column its minimum first, then the rest by what each still wants
+        em = size * 10
+        spare = TEXT_WIDTH - sum(widths) - sum(label_min[k] * em + CELL_PADDING for k in label_cols)
+        want = {k: weights[k] - label_min[k] for k in label_cols}
+        total = sum(want.values()) or len(label_cols)
+        for k in label_cols:
+            share = (want[k] if sum(want.values()) else 1) / total
+            widths[k] = int(label_min[k] * em + max(spare, 0) * share) + CELL_PADDING
+        widths[label_cols[-1]] += TEXT_WIDTH - sum(widths)
+    else:  # all values (表四): the spare width goes to every column alike
+        extra = (TEXT_WIDTH - sum(widths)) // g.ncols
+        widths = [w + extra for w in widths]
+        widths[-1] += TEXT_WIDTH - sum(widths)
     return size, widths
 
 
@@ -182,10 +281,10 @@ def _table_element(doc: Document, g: Grid):
         for r in range(c.row, c.last_row + 1):
             for k in range(c.col, c.last_col + 1):
                 covering[r][k] = c
-    # The official tables fit on one page: keep every row with the next so that Word and
-    # LibreOffice move a table whole to the next page rather than split it (they still split a
-    # table that cannot fit, and the header rows then repeat).
-    keep = set(range(g.nrows - 1))
+    # A long table breaks between rows (never inside one: cantSplit), its header rows repeat;
+    # only the header and the first body rows keep together, and with them the heading before
+    # the table (its paragraph keeps with next), so a heading never stays alone at a page foot.
+    keep = set(range(min(g.header_rows + KEEP_BODY_ROWS, g.nrows - 1)))
     border = "".join(
         f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")

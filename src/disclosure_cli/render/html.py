@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .. import __version__
-from . import DATE, DRAFT_MARK, HEADING, INTRO, PARA, SIGNATURE, TABLE, TITLE, Document
+from . import DATE, DRAFT_MARK, HEADING, INTRO, PARA, SIGNATURE, TABLE, TITLE, Document, run_in_heading
 from .layout import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, bands
 
 GENERATOR = f"disclosure {__version__}"
@@ -94,7 +94,8 @@ def _blocks(doc: Document) -> tuple[list[dict], list[str]]:
         if b.kind == TITLE:
             out.append({"kind": "title", "text": b.text})
         elif b.kind in (INTRO, PARA):
-            out.append({"kind": b.kind, "text": b.text})
+            head, rest = run_in_heading(b.text) if b.kind == PARA else ("", b.text)
+            out.append({"kind": b.kind, "text": b.text, "head": head, "rest": rest})
         elif b.kind == HEADING:
             # Section headings are h2, （一） h3, 1. h4 — never skipping a level.
             tag = min(b.level + 1, level + 1)
