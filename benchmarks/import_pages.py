@@ -64,6 +64,9 @@ def main() -> None:
         print(f"disclosure check page.html: {check * 1000:.0f} ms (median of 7)")
         print(f"python -c 'import lxml.html; lxml.html.parse(F)': {parse * 1000:.0f} ms")
         print(f"ratio: {check / parse:.2f}")
+        bare = timed([exe, "--help"], env)
+        print(f"disclosure --help (the CLI's own start-up): {bare * 1000:.0f} ms")
+        print(f"check page.html minus start-up: {(check - bare) * 1000:.0f} ms")
         folder = Path(d) / "many"
         folder.mkdir()
         data = PAGE.read_bytes()

@@ -87,7 +87,9 @@ def _tag(el) -> str:
     t = el.tag
     if not isinstance(t, str):
         return ""
-    return t.rsplit("}", 1)[-1].split(":")[-1].lower()  # o:p → p, w:sdt → sdt
+    if ":" in t or "}" in t:
+        return t.rsplit("}", 1)[-1].split(":")[-1].lower()  # o:p → p, w:sdt → sdt
+    return t  # lxml.html gives tag names in lower case
 
 
 def cell_text(el, depth: int = 0) -> str:
@@ -256,12 +258,11 @@ def read(data: bytes, path: Path) -> Document:
     top = _lca([e for e in keys if e is not None]) if keys else body
     if top is None:
         top = body
-    # the body: walked again, alone, so that paragraphs and tables are numbered within it
-    inner = _Walker()
-    inner.walk(top)
-    inner.flush()
+    # the body: the blocks inside it, numbered within it
+    inside = set(top.iter()) if top is not body else None
+    blocks = [b for b, el in zip(w.blocks, w.owner) if inside is None or el in inside]
     np = nt = 0
-    for b in inner.blocks:
+    for b in blocks:
         if isinstance(b, Table):
             nt += 1
             b.number = nt
@@ -279,7 +280,7 @@ def read(data: bytes, path: Path) -> Document:
     if not published:
         m = re.search(r"发布(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})", root.text_content()[:200000])
         published = m.group(1) if m else None
-    return Document("html", inner.blocks, title=title, published=published, where="网页正文")
+    return Document("html", blocks, title=title, published=published, where="网页正文")
 
 
 def _not_a_report(root, body, w: _Walker, scripts: int, path: Path):
