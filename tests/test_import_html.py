@@ -195,3 +195,20 @@ def test_label_drift_on_a_published_page_is_a_warning_and_the_data_is_read(tmp_p
     heading = [f for f in result.findings if f.code == "published-heading-drift"]
     assert len(heading) == 1 and heading[0].level == "warning"
     assert result.errors == 0
+
+
+def test_whole_columns_left_blank_stay_blank():
+    """<ucapcontent> body; 表三 with the 总计 column and the five 法人或其他组织 columns left blank on
+    every row: each of those cells is blank (never 0), with its place; every other cell is read."""
+    report = load(PUB / "ucap-blank-columns.html")
+    want = load(SAMPLES / "huaian-2024.xlsx")
+    t3 = report.format.table("t3")
+    natural = {c.id for c in t3.blocks[0].columns if c.label == "自然人"}
+    for key in t3.cells():
+        cell = report.cells[key]
+        if key.column in natural:
+            assert (cell.state, cell.value) == (want.cells[key].state, want.cells[key].value)
+        else:
+            assert cell.state == V.BLANK and cell.raw is None, key
+            assert str(cell.source).endswith("列「」")
+    assert to_data(report)["t4"] == to_data(want)["t4"]

@@ -111,3 +111,17 @@ def test_pdf_by_libreoffice_round_trip(tmp_path, sample):
     assert_same(got, want)
     cell = got.cell("t3", "1", "natural")
     assert cell.source.page >= 1 and cell.source.sheet == f"第 {cell.source.page} 页第 2 个表格"
+
+
+@pytest.mark.realclient
+def test_old_word_format_through_libreoffice(tmp_path):
+    """A .doc (Word 97–2003, as LibreOffice saves it) is converted to .docx and read."""
+    want = load(SAMPLES / "zhujie-2020.xlsx")
+    docx = _write(tmp_path, want, "docx")
+    doc = soffice_convert(docx, "doc", tmp_path)
+    before = doc.read_bytes()
+    got = load(doc)
+    assert doc.read_bytes() == before
+    diffs = [(str(k), _key(got.cells[k]), _key(c)) for k, c in want.cells.items() if _key(got.cells[k]) != _key(c)]
+    assert diffs == []
+    assert (got.org, got.year, got.format.id) == (want.org, want.year, want.format.id)
