@@ -212,3 +212,15 @@ def test_whole_columns_left_blank_stay_blank():
             assert cell.state == V.BLANK and cell.raw is None, key
             assert str(cell.source).endswith("列「」")
     assert to_data(report)["t4"] == to_data(want)["t4"]
+
+
+def test_version_is_read_from_the_labels_and_a_wrong_year_is_reported(tmp_path):
+    from disclosure_cli.checks import check_report
+
+    page = (PUB / "ucap-blank-columns.html").read_text("utf-8")
+    p = tmp_path / "p.html"
+    p.write_text(page.replace("2024年政府信息公开工作年度报告", "2019年政府信息公开工作年度报告"), "utf-8")
+    report = load(p)
+    assert (report.year, report.format.id, report.format_source) == (2019, "2021", "labels")
+    codes = {f.code: f.level for f in check_report(report).findings}
+    assert codes["format-year-mismatch"] == "error"
