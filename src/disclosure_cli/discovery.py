@@ -1,9 +1,11 @@
 """Finding report inputs under files and folders (``disclosure build`` and ``check``).
 
 - A file argument is taken as given.
-- A folder is searched recursively for workbooks (``.xlsx``) and report data forms (``.json``
+- A folder is searched recursively for workbooks (``.xlsx``), report data forms (``.json``
   whose top level has ``t3`` or ``sections``, or that cannot be parsed — a half-saved report
-  must be reported, not ignored).
+  must be reported, not ignored), and published reports (``.html``/``.htm``, ``.docx``,
+  ``.pdf``, ``.doc``/``.wps``) — except our own outputs: a page or Word document beside a
+  workbook or data form of the same name (what ``build`` writes there), or stamped by a build.
 - Skipped: Office/WPS lock files (``~$*``), LibreOffice locks (``.~lock.*#``), hidden files and
   folders (a leading dot, which covers our temporary files ``.~dtmp-*``, or the Windows hidden
   attribute), temporary and backup files (``*.tmp``, ``*~``, ``*.bak``…), our own run reports
@@ -25,7 +27,9 @@ from .decisions import DEFAULT_NAME as DECISIONS_NAME
 
 REPORT_KIND = "disclosure-build-run"  # marks our run reports so discovery never takes them as input
 
-INPUT_SUFFIXES = (".xlsx", ".json")
+INPUT_SUFFIXES = (".xlsx", ".json", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps")
+SOURCE_SUFFIXES = (".xlsx", ".json")  # what build writes its outputs from
+OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".pdf")  # what build may write beside them
 _MAX_JSON = 50 * 1024 * 1024
 
 # --------------------------------------------------------------------------------------------
@@ -58,6 +62,31 @@ def is_report_json(path: Path) -> bool:
     if not isinstance(data, dict) or data.get("kind") == REPORT_KIND:
         return False
     return "t3" in data or "sections" in data
+
+
+def is_our_output(path: Path, siblings: set[str]) -> bool:
+    """A page or document ``build`` wrote: beside a workbook/data form of the same name
+    (``siblings``: the lower-case names in its folder), or carrying a build's stamp."""
+    suffix = path.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        return False
+    stem = path.stem.lower()
+    if any(stem + s in siblings for s in SOURCE_SUFFIXES):
+        return True
+    if suffix in (".html", ".htm"):
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(4096)
+        except OSError:
+            return False
+        from .build.stamp import _STAMP_RE
+
+        return bool(_STAMP_RE.search(head.decode("utf-8", "ignore")))
+    if suffix == ".docx":
+        from .build.stamp import _docx_origin
+
+        return _docx_origin(path) is not None
+    return False
 
 
 def _inside(path: Path, folder: Path | None) -> bool:
@@ -113,11 +142,14 @@ def discover(roots: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.P
                 and not any(_inside((here / d).resolve(), e) for e in ex_dirs)
                 and not _hidden_attr(here / d)
             )
+            siblings = {n.lower() for n in filenames}
             for name in sorted(filenames):
                 p = here / name
                 if skipped_name(name) or p.suffix.lower() not in INPUT_SUFFIXES or _hidden_attr(p):
                     continue
                 if p.suffix.lower() == ".json" and (name == DECISIONS_NAME or not is_report_json(p)):
+                    continue
+                if is_our_output(p, siblings):
                     continue
                 add(p, root, p.relative_to(root), False)
     return found, missing

@@ -760,7 +760,8 @@ def for_year(year: int) -> Format:
 # Label comparison
 # ---------------------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "、": ",", "，": ","})
+# 、 ， and . read alike: published copies number their rows ``1、属于国家秘密`` or ``1.属于国家秘密``
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "、": ",", "，": ",", ".": ","})
 
 
 def normalize_label(text: object) -> str:

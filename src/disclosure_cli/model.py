@@ -75,20 +75,41 @@ KINDS = {
 
 @dataclass(frozen=True)
 class Source:
-    """Where a value came from: a workbook cell, or a path in a JSON data form."""
+    """Where a value came from: a workbook cell, a path in a JSON data form, or a place in a
+    published document (``importers``): ``sheet`` then names the place (``第 2 个表格``,
+    ``第 3 页``, ``正文``) and ``cell`` the position in it (``第 5 行 第 3 列「&nbsp;」``,
+    ``第 12 段``); ``table``/``row``/``col`` (1-based, in the document's expanded grid),
+    ``page`` (PDF) and ``raw`` (the text as published) keep the same place as data."""
 
     sheet: str | None = None
     cell: str | None = None
     path: str | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    page: int | None = None
+    raw: str | None = None
+
+    @property
+    def published(self) -> bool:
+        """A place in a published document (web page, Word, PDF), not in a workbook."""
+        return self.table is not None or self.page is not None or self.raw is not None
 
     def __str__(self) -> str:
         if self.sheet:
-            return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+            if not self.cell:
+                return self.sheet
+            return f"{self.sheet} {self.cell}" if self.published else f"{self.sheet}!{self.cell}"
         return self.path or ""
 
     def to_json(self) -> dict:
         if self.sheet:
-            return {"sheet": self.sheet, "cell": self.cell}
+            out: dict = {"sheet": self.sheet, "cell": self.cell}
+            for k in ("table", "row", "col", "page", "raw"):
+                v = getattr(self, k)
+                if v is not None:
+                    out[k] = v
+            return out
         return {"path": self.path} if self.path else {}
 
 
@@ -153,7 +174,9 @@ class Report:
     sections: dict[str, list[Paragraph]] = field(default_factory=dict)
     cells: dict[CellKey, Cell] = field(default_factory=dict)
     path: str | None = None
-    origin: str = "json"  # json | xlsx
+    origin: str = "json"  # json | xlsx | html | docx | pdf
+    # a published document read by ``importers``: {"file", "sha256", "importer"}
+    imported: dict | None = None
     stamp: dict[str, str] | None = None  # the template's hidden stamp, when present
     format_source: str = "declared"  # declared | stamp | labels | year
     problems: list[Problem] = field(default_factory=list)

@@ -1,4 +1,5 @@
-"""``load(path)``: a workbook or a JSON data form → ``Report``."""
+"""``load(path)``: a workbook, a JSON data form or a published report (web page, Word, PDF)
+→ ``Report``."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ from pathlib import Path
 from .errors import InputError
 from .model import Report, check_limits
 
+# published reports (web page, Word, PDF): read by ``importers`` (its ``SUFFIXES``, kept here so
+# that reading a workbook does not import the package)
+PUBLISHED_SUFFIXES = (".html", ".htm", ".docx", ".pdf", ".doc", ".wps")
+
 
 def load(path: str | os.PathLike) -> Report:
-    """Read a report from a workbook (.xlsx) or its JSON data form (.json).
+    """Read a report from a workbook (.xlsx), its JSON data form (.json), or a published
+    report: a saved web page (.html/.htm), Word (.docx; .doc/.wps through LibreOffice) or PDF.
 
     Raises ``InputError`` (exit code 2) with a Chinese message when the file cannot be used,
     including a report past the limits of ``model`` (paragraphs, text length), whichever
@@ -24,6 +30,10 @@ def load(path: str | os.PathLike) -> Report:
         from .jsonform import load_json
 
         report = load_json(p)
+    elif p.suffix.lower() in PUBLISHED_SUFFIXES:
+        from .importers import load_published
+
+        report = load_published(p)
     else:
         from .xlsx_reader import load_workbook
 

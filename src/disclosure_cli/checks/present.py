@@ -29,7 +29,11 @@ def group_of(fmt: F.Format, finding: Finding) -> str:
 def location(fmt: F.Format, ref: dict) -> str:
     """``表三!J7 一、本年新收政府信息公开申请数量 / 自然人``, ``第 3 段``, ``单位信息!B2 机关名称``."""
     prefix = "上一年度 " if ref.get("previous") else ""
-    addr = f"{ref['sheet']}!{ref['cell']}" if ref.get("sheet") and ref.get("cell") else ""
+    addr = ""
+    if ref.get("sheet") and ref.get("cell"):
+        # a workbook cell (表三!J7) or a place in a published document (第 2 个表格 第 5 行 第 3 列)
+        sep = " " if str(ref["cell"]).startswith("第") else "!"
+        addr = f"{ref['sheet']}{sep}{ref['cell']}"
     if "table" in ref:
         label = ref.get("label") or f"{ref['table']}[{ref.get('row')}][{ref.get('column')}]"
         if addr and label.startswith(ref["sheet"] + " "):

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
-
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from .. import formats as F
 from .. import workbook as W
 from ..model import Source
 from .problems import Problems
-from .source import CellSource, Pos
+
+if TYPE_CHECKING:  # the cell source is openpyxl's; the sheets themselves do not need it
+    from .source import CellSource, Pos
 
 # The sheets of the template (workbook.py, and each table's sheet in formats.py). When a
 # workbook has all of them, the reader reads only these; other sheets are never parsed.
@@ -43,7 +44,7 @@ class Sheet:
         return v if isinstance(v, str) else None
 
     def source(self, r: int, c: int) -> Source:
-        return Source(sheet=self.title, cell=f"{get_column_letter(c)}{r}")
+        return Source(sheet=self.title, cell=f"{column_letter(c)}{r}")
 
     @property
     def last_row(self) -> int | None:
@@ -121,6 +122,16 @@ class Sheets:
 
     def empty(self) -> bool:
         return not any(s.index for s in self.all)
+
+
+def column_letter(c: int) -> str:
+    """A column number as its letters (1 → A, 27 → AA): openpyxl's ``get_column_letter``
+    without importing openpyxl (the importers of published reports use these sheets too)."""
+    out = ""
+    while c > 0:
+        c, rem = divmod(c - 1, 26)
+        out = chr(65 + rem) + out
+    return out
 
 
 def text_value(raw) -> str:

@@ -191,28 +191,30 @@ class TableFinder:
         first_label = table.blocks[0].columns[0].label
         n = len(table.blocks)
         choice = None
+        # The column labels of the groups are on one row — or, as published pages draw them
+        # (行政复议's five labels spanning two rows), on rows up to two apart: the label row is
+        # then the lowest of them.
         for s in self.sheets.ordered(table.sheet):
-            rows: dict[int, list[int]] = {}
-            for r, c in s.find(first_label):
-                rows.setdefault(r, []).append(c)
-            for r, cs in sorted(rows.items()):
-                if len(cs) >= n:
-                    choice = (s, r)
+            hits = sorted(s.find(first_label))
+            for r, _ in hits:
+                near = [h for h in hits if r <= h[0] <= r + 2]
+                if len(near) >= n:
+                    choice = (s, max(h[0] for h in near[:n]), r)
                     break
             if choice:
                 break
         if choice is None:
             self.problems.add("table-missing", f"找不到{table.title}的表格", label=table.title, table=table.id)
             return out
-        sheet, lr = choice
+        sheet, lr, top = choice
         for block in table.blocks:
             (group,) = block.rows
             for label in filter(None, (group.label, group.parent_label)):
-                if not [p for p in sheet.find(label) if p[0] < lr]:
+                if not [p for p in sheet.find(label) if p[0] < lr]:  # above the label row
                     self.problems.add("label-missing", f"{table.sheet}中找不到“{label}”", label=label, table=table.id)
         colpos: dict[str, list[int]] = {}
         for col in table.blocks[0].columns:
-            colpos[col.id] = sorted(c for r, c in sheet.find(col.label) if r == lr)
+            colpos[col.id] = sorted(c for r, c in sheet.find(col.label) if top <= r <= lr)
         all_cols = sorted(c for cs in colpos.values() for c in cs)
         vr = lr + 1
         for r in range(lr + 1, lr + 6):

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ._common import app, error_line, handle_errors
+
+
+@app.command("import")
+def import_(
+    inputs: List[Path] = typer.Argument(
+        ..., help="已发布的报告：网页（.html/.htm）、Word（.docx；.doc/.wps 需安装 LibreOffice）或 PDF（有文字层）。"
+    ),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="写入的 JSON 文件（只有一个输入时）；不给则输出到屏幕。"),
+    outdir: Optional[Path] = typer.Option(None, "-d", "--outdir", help="输出文件夹：每个输入写一个同名的 .json。"),
+    force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的文件。"),
+) -> None:
+    """把已发布的报告（网页、Word、PDF）导入为 JSON 数据格式（schema 1）。
+
+    表格按标签识别，合并单元格展开；空白保持空白，不当作 0。每个单元格和段落都记下它在原文中的位置
+    （第几个表格第几行第几列、PDF 第几页），JSON 的 source 记录原文件名、SHA-256 和导入程序版本。
+    不是报告的文件（列表页、只有附件链接的页面、脚本加载的空壳页面、图片表格、扫描版 PDF）给出一句说明，
+    退出码 2，不写任何文件；多个输入中有一个不能导入时，一个文件也不写。"""
+    from ..errors import DisclosureError, UsageError
+    from ..jsonform import dumps, to_data
+    from ..outputs import write_together
+    from ..reader import load
+
+    with handle_errors():
+        if output is not None and outdir is not None:
+            raise UsageError("-o 和 -d 只能给一个", code="usage-conflict")
+        if output is not None and len(inputs) > 1:
+            raise UsageError("有多个输入时请用 -d 指定输出文件夹", code="usage-conflict")
+        texts: list[tuple[Path, Path, str]] = []
+        failed = 0
+        for path in inputs:
+            try:
+                report = load(path)
+            except DisclosureError as e:
+                error_line(str(e))
+                failed = max(failed, e.exit_code)
+                continue
+            data = to_data(report)
+            if report.imported:
+                data["source"] = report.imported
+            target = output if output is not None else (outdir / (path.stem + ".json") if outdir is not None else None)
+            texts.append((path, target, dumps(data)))
+        if failed:
+            raise typer.Exit(failed)
+        if output is None and outdir is None:
+            for _, _, text in texts:
+                sys.stdout.write(text)
+            return
+        if outdir is not None:
+            outdir.mkdir(parents=True, exist_ok=True)
+        write_together([(t, (lambda p, text=text: p.write_text(text, encoding="utf-8"))) for _, t, text in texts], force=force)
+        from ._output import Out
+
+        for src, target, _ in texts:
+            Out(stderr=True).line(f"已导入：{src} → {target}")

@@ -1,0 +1,82 @@
+"""Importing reports that are already published: a saved web page (``.html``/``.htm``), a Word
+document (``.docx``; ``.doc``/``.wps`` through LibreOffice when it is installed) or a PDF with a
+text layer — into the one ``Report`` the checker and the renderers use.
+
+Each format has its reader, giving a ``document.Document`` (paragraphs and tables in reading
+order, each with its place); ``report.to_report`` reads the report out of it with the workbook
+reader's label matching. Every cell and paragraph keeps its place in the document
+(``第 2 个表格 第 5 行 第 3 列「&nbsp;」``, ``第 3 页``), which findings point at.
+
+A file that is not a report — a list page, a page whose body arrives by script, a page that only
+links to an attachment, tables published as images, a scanned PDF — is refused with one plain
+Chinese sentence (``InputError``, exit 2). The heavy libraries (lxml, pdfplumber) are imported
+only when such a file is read."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Report
+
+IMPORTER_VERSION = "1"
+SUFFIXES = (".html", ".htm", ".docx", ".pdf", ".doc", ".wps")
+MAX_BYTES = 30 * 1024 * 1024  # a published page is 100–400 KB, a Word or PDF report a few MB
+
+
+def is_published(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """html | docx | pdf | doc, by content first (a .htm that is really a Word file happens)."""
+    head = data[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"  # OLE2: Word 97–2003 or WPS
+    if suffix in (".pdf",) and b"%PDF" in data[:1024]:
+        return "pdf"
+    return "html"
+
+
+def load_published(path: Path) -> Report:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"文件有 {size // (1024 * 1024)} MB，超过上限 {MAX_BYTES // (1024 * 1024)} MB", code="import-too-large", path=str(path)
+            )
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"文件无法读取：{e.strerror or e}", code="file-unreadable", path=str(path)) from e
+    digest = hashlib.sha256(data).hexdigest()
+    kind = sniff(data, path.suffix.lower())
+    if kind == "doc":
+        from .convert import via_libreoffice
+
+        data = via_libreoffice(path)
+        kind = "docx"
+    if kind == "pdf":
+        from .pdf import read as read_pdf
+
+        doc = read_pdf(data, path)
+    elif kind == "docx":
+        from .docx import read as read_docx
+
+        doc = read_docx(data, path)
+    else:
+        from .html import read as read_html
+
+        doc = read_html(data, path)
+    from .report import to_report
+
+    report = to_report(doc, path, doc.kind)
+    report.imported = {"file": path.name, "sha256": digest, "importer": f"disclosure-import {IMPORTER_VERSION} ({doc.kind})"}
+    return report
+
+
+__all__ = ["IMPORTER_VERSION", "SUFFIXES", "is_published", "load_published"]

@@ -1,0 +1,151 @@
+"""Reading a PDF that has a text layer, with pdfplumber (imported only here): on each page its
+tables (ruling lines; merged cells come back as ``None``, i.e. covered, apart from an empty
+string, i.e. blank) and the text lines outside them, joined into paragraphs.
+
+A PDF without a text layer (a scan) cannot be read: recognising characters in an image is
+guesswork, and a checker that guesses digits would report errors the document does not have."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from .document import Document, Para, Table, collapse
+from .grid import Drawn, expand
+
+MAX_PAGES = 200
+_FOOTER = re.compile(r"^[—\-–－]?\s*\d{1,3}\s*[—\-–－]?$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_GAP = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ ]+(?=[{_CJK}])|(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
+
+
+def unspace(text: str) -> str:
+    """The spaces the text layer puts between Chinese and digits (``2024 年``) are typesetting,
+    not text: a reader does not see them."""
+    return _GAP.sub("", text)
+
+
+_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
+
+
+def read(data: bytes, path: Path) -> Document:
+    try:
+        import pdfplumber  # lazy
+    except ImportError as e:
+        raise InputError("读取 PDF 需要 pdfplumber：请运行 pip install pdfplumber", code="import-missing-library", path=str(path)) from e
+    doc = Document("pdf", where="PDF")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as e:
+        raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{type(e).__name__}", code="import-corrupt", path=str(path)) from e
+    np = nt = 0
+    chars = 0
+    images = 0
+    with pdf:
+        pages = pdf.pages
+        if len(pages) > MAX_PAGES:
+            raise InputError(f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页", code="import-too-large", path=str(path))
+        for pno, page in enumerate(pages, start=1):
+            chars += len(page.chars)
+            images += len(page.images)
+            found = page.find_tables()
+            boxes = [t.bbox for t in found]
+            items: list[tuple[float, object]] = []
+            for t in found:
+                rows = t.extract()
+                drawn = [[Drawn(unspace(v)) if v is not None else None for v in row] for row in rows]
+                items.append((t.bbox[1], [[d for d in row] for row in drawn]))
+
+            def outside(obj, boxes=boxes):
+                cx = (obj["x0"] + obj["x1"]) / 2
+                cy = (obj["top"] + obj["bottom"]) / 2
+                return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+            rest = page.filter(outside) if boxes else page
+            lines = rest.extract_text_lines(layout=False, strip=True) if hasattr(rest, "extract_text_lines") else []
+            for ln in lines:
+                items.append((ln["top"], ln))
+            items.sort(key=lambda x: x[0])
+            para: list[str] = []
+            left = min((ln["x0"] for ln in lines), default=0)
+            right = max((ln["x1"] for ln in lines), default=0)
+
+            def flush():
+                nonlocal np, para
+                text = collapse("".join(para))
+                if text:
+                    np += 1
+                    doc.blocks.append(Para(text, np, page=pno))
+                para = []
+
+            for _, item in items:
+                if isinstance(item, list):
+                    flush()
+                    nt += 1
+                    doc.blocks.append(Table(nt, _expand_pdf(item), page=pno))
+                    continue
+                ln = item
+                text = unspace(ln["text"])
+                if _FOOTER.match(text.strip()):
+                    continue
+                indented = ln["x0"] - left > 12
+                if indented or _HEAD.match(text) or not para:
+                    flush()
+                para.append(text)
+                if ln["x1"] < right - 30:  # a short line ends its paragraph
+                    flush()
+            flush()
+    doc.blocks = _join_pages(doc.blocks)
+    if chars == 0:
+        raise InputError(
+            "PDF 没有文字层（是扫描件或图片）：无法可靠读取其中的文字和数字，请找到文字版（Word 或网页）再检查",
+            code="import-scanned-pdf", path=str(path),
+        )
+    return doc
+
+
+def _expand_pdf(rows) -> "object":
+    """pdfplumber gives a full grid with ``None`` where a merged cell covers a position; the
+    origin is the nearest non-``None`` cell above or to the left."""
+    from .grid import Grid, Place
+
+    g = Grid()
+    for r, row in enumerate(rows, start=1):
+        for c, cell in enumerate(row, start=1):
+            if cell is not None:
+                g.places[(r, c)] = Place(r, c, cell.text, (r, c))
+    for r, row in enumerate(rows, start=1):
+        for c, cell in enumerate(row, start=1):
+            if cell is None:
+                left = g.places.get((r, c - 1))
+                up = g.places.get((r - 1, c))
+                src = left if left is not None and (up is None or left.origin[0] == r) else up
+                origin = src.origin if src is not None else (r, c)
+                g.places[(r, c)] = Place(r, c, src.text if src else "", origin)
+    g.nrows = len(rows)
+    g.ncols = max((len(r) for r in rows), default=0)
+    return g
+
+
+def _join_pages(blocks: list) -> list:
+    """A paragraph the page break cut in two is one paragraph: the last of a page that does
+    not end a sentence, continued by the first of the next page that is not a heading."""
+    out: list = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (
+            isinstance(b, Para) and isinstance(prev, Para) and prev.page is not None and b.page == prev.page + 1
+            and not prev.text.endswith(("。", "！", "？", "”", "；", "：")) and not _HEAD.match(b.text)
+            and len(prev.text) > 20
+        ):
+            prev.text += b.text
+            continue
+        out.append(b)
+    n = 0
+    for b in out:
+        if isinstance(b, Para):
+            n += 1
+            b.number = n
+    return out

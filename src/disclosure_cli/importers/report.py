@@ -1,0 +1,252 @@
+"""A published document (``document.Document``) → ``Report``, with the workbook reader's own
+label matching: each report table of the document becomes a sheet of cells at their grid
+positions (``GridSheet``), and the reader's ``TableFinder`` finds 表二/表三/表四 among them by
+their labels — never by position — exactly as it does in a workbook. Altered and missing labels,
+an old format's rows, a mismatch of version and year: the same problems under the same codes.
+
+The narrative is read like a person reads it: the six headings (一、…六、, drifted wording
+tolerated and reported), the paragraphs under each, the title (unit and year) and the opening
+paragraph above them, the signature and date below them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from pathlib import Path
+
+from .. import formats as F
+from ..errors import InputError
+from ..model import Paragraph, Problem, Report, Source, default_title
+from ..xlsx_reader.cells import read_cells
+from ..xlsx_reader.narrative import FUZZY
+from ..xlsx_reader.problems import Problems
+from ..xlsx_reader.sheets import Sheet, Sheets
+from ..xlsx_reader.tables import TableFinder
+from ..xlsx_reader.version import detect_format
+from .document import Document, Para, Table, collapse
+
+_INT = re.compile(r"\d{1,15}")
+_DEC = re.compile(r"\d{1,15}\.\d{1,6}")
+TITLE_RE = re.compile(r"^(?P<org>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告")
+_NUMERALS = "一二三四五六"
+_HEAD_RE = re.compile(rf"^\s*([{_NUMERALS}])\s*[、.．,，]")
+_DATE_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_PAGE_INFO = re.compile(r"^(发布(时间|日期|机构)|来源|索引号|字号|浏览次数|分享|打印|【)")
+MAX_HEADING = 40  # characters of a section heading (longer: a paragraph that starts with 一、)
+
+ALL_LABELS = frozenset(F.normalize_label(x) for fmt in F.FORMATS.values() for x in fmt.labels())
+
+
+def cell_value(text: str):
+    """A cell's value with the project's semantics: blank stays blank (``None``), a plain
+    number is a number, everything else — ``/``, ``22（其中修订16件）``, ``251000元`` — is kept
+    as text for ``values.read_value`` to classify."""
+    t = collapse(text)
+    if not t:
+        return None
+    if _INT.fullmatch(t):
+        return int(t)
+    if _DEC.fullmatch(t):
+        return float(t)
+    return t
+
+
+class GridSheet(Sheet):
+    """One table of a published document as a sheet: its drawn cells at their grid positions
+    (covered positions hold nothing, as a merged area in a workbook)."""
+
+    def __init__(self, table: Table):
+        values = {}
+        for p in table.grid.origins():
+            v = cell_value(p.text)
+            if v is not None:
+                values[(p.row, p.col)] = v
+        super().__init__(table.name, values, {})
+        self.table = table
+
+    def source(self, r: int, c: int) -> Source:
+        return self.table.source(r, c)
+
+
+def label_count(table: Table) -> int:
+    """How many official labels (of either version) the table holds."""
+    return sum(1 for p in table.grid.origins() if F.normalize_label(p.text) in ALL_LABELS)
+
+
+def is_report_table(table: Table) -> bool:
+    return label_count(table) >= 2
+
+
+def section_of(text: str, fmt_sections) -> tuple[str, bool] | None:
+    """The section a heading paragraph opens, and whether it is worded as the format has it."""
+    t = collapse(text)
+    if len(t) > MAX_HEADING:
+        return None
+    norm = F.normalize_label(t)
+    for s in fmt_sections:
+        if norm == F.normalize_label(s.heading):
+            return s.id, True
+    m = _HEAD_RE.match(t)
+    if not m:
+        return None
+    return str(_NUMERALS.index(m.group(1)) + 1), False
+
+
+def headings_in(doc: Document) -> int:
+    fmt = F.FORMATS[max(F.FORMATS)]
+    return len({s[0] for p in doc.paras if (s := section_of(p.text, fmt.sections)) and _plausible(p.text, s[0], fmt)})
+
+
+def _plausible(text: str, sid: str, fmt: F.Format) -> bool:
+    """A drifted heading still resembles the official one (``五、存在的主要问题及整改措施``)."""
+    import difflib
+
+    official = F.normalize_label(fmt.sections[int(sid) - 1].heading)
+    norm = F.normalize_label(text)
+    return norm == official or difflib.SequenceMatcher(None, norm, official).ratio() >= FUZZY * 0.75
+
+
+def title_of(doc: Document) -> tuple[str | None, str, int | None]:
+    """The report's title, unit and year: the first title-like paragraph of the body, else the
+    title the document declares."""
+    for p in doc.paras[:15]:
+        if p.role == "title":
+            m = TITLE_RE.match(p.text)
+            if m:
+                return p.text, m.group("org").strip(), int(m.group("year"))
+    paras = doc.paras[:15]
+    for i, p in enumerate(paras):
+        if len(p.text) <= 80 and TITLE_RE.match(p.text):
+            m = TITLE_RE.match(p.text)
+            return p.text, m.group("org").strip(), int(m.group("year"))
+        # a title set over two lines (Word, PDF): 某某局2024年 / 政府信息公开工作年度报告
+        if i + 1 < len(paras) and len(p.text) <= 40 and len(paras[i + 1].text) <= 40:
+            joined = p.text + paras[i + 1].text
+            m = TITLE_RE.match(joined)
+            if m and m.end() >= len(joined) - 2:
+                p.role = "title"
+                paras[i + 1].role = "title"
+                return joined, m.group("org").strip(), int(m.group("year"))
+    if doc.title:
+        t = collapse(doc.title)
+        m = TITLE_RE.match(t)
+        if m:
+            return m.group(0), m.group("org").strip(), int(m.group("year"))
+    return None, "", None
+
+
+def iso_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = _ISO_DATE.search(text)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def to_report(doc: Document, path: Path, origin: str) -> Report:
+    problems = Problems()
+    tables = [t for t in doc.tables if is_report_table(t)]
+    sheets = Sheets([GridSheet(t) for t in tables])
+    title, org, year = title_of(doc)
+    if tables:
+        fmt, how = detect_format(sheets, None, year, path)
+    elif year is not None:
+        fmt, how = F.for_year(year), "year"
+    else:
+        raise InputError("无法判断报告格式版本：文档中没有统计表，也找不到报告年度", code="import-not-report", path=str(path))
+    report = Report(format=fmt, org=org, year=year, path=str(path), origin=origin, format_source=how)
+    _narrative(doc, report, problems, title)
+    finder = TableFinder(sheets, problems)
+    for table in fmt.tables:
+        read_cells(report, table, finder.locate(table))
+    report.problems = [_drift(p, fmt) for p in problems.items]
+    return report
+
+
+def _drift(p: Problem, fmt: F.Format) -> Problem:
+    """An altered table label of a published report: a warning of its own (the data is read),
+    unless it is the other version's label (then the checker reports the mixed format)."""
+    if p.code != "label-altered" or p.found is None:
+        return p
+    found = F.normalize_label(p.found)
+    for other in F.FORMATS.values():
+        if other is not fmt and found in {F.normalize_label(x) for x in other.labels()}:
+            return p
+    return Problem(
+        "published-label-drift", p.message, label=p.label, found=p.found, source=p.source,
+        table=p.table, row=p.row, column=p.column,
+    )
+
+
+def _narrative(doc: Document, report: Report, problems: Problems, title: str | None) -> None:
+    fmt = report.format
+    sections: dict[str, list[Paragraph]] = {s.id: [] for s in fmt.sections}
+    seen: list[str] = []
+    current: str | None = None
+    before: list[Para] = []
+    for p in doc.paras:
+        hit = section_of(p.text, fmt.sections)
+        if hit is not None and _plausible(p.text, hit[0], fmt) and hit[0] not in seen:
+            sid, exact = hit
+            if not exact:
+                official = fmt.sections[int(sid) - 1].heading
+                problems.items.append(Problem(
+                    "published-heading-drift",
+                    f"正文部分标题“{p.text}”与统一格式“{official}”不一致",
+                    label=official, found=p.text, source=p.source(doc.where),
+                ))
+            current = sid
+            seen.append(sid)
+            continue
+        if current is None:
+            before.append(p)
+        else:
+            sections[current].append(Paragraph(p.text, p.source(doc.where)))
+    # above the first heading: the title, then the opening paragraph(s)
+    if before and before[0].role == "title" and not title:
+        title = before[0].text
+    if title:
+        title = collapse(title)
+    intro = [
+        p for p in before
+        if p.text != title and p.role != "title" and not TITLE_RE.match(p.text) and not _PAGE_INFO.match(p.text)
+    ]
+    if intro:
+        report.meta["intro"] = "\n".join(p.text for p in intro)
+        report.sources["meta.intro"] = intro[0].source(doc.where)
+    if title and F.normalize_label(title) != F.normalize_label(default_title(report.org, report.year)):
+        report.meta["title"] = title
+    # below the last section: the signature and its date
+    last = sections[fmt.sections[-1].id]
+    while last and len(last[-1].text) <= 40 and "。" not in last[-1].text:
+        text = last[-1].text
+        m = _DATE_RE.match(text.replace(" ", ""))
+        if m:
+            report.meta["signed"] = iso_date(text) or text
+            report.sources["meta.signed"] = last[-1].source
+        elif report.org and F.normalize_label(text) == F.normalize_label(report.org):
+            pass
+        elif not report.org and text.endswith(("局", "政府", "办公室", "委员会", "管理局", "中心", "街道办事处")):
+            report.org = text
+        else:
+            break
+        last.pop()
+    published = iso_date(doc.published) or report.meta.get("signed")
+    if published:
+        report.meta["published"] = published
+    if report.meta.get("signed") == published:
+        report.meta.pop("signed", None)
+    report.sections = sections
+    for s in fmt.sections:
+        if s.id not in seen:
+            problems.add("section-missing", f"正文中缺少部分“{s.heading}”", label=s.heading)
+    if seen != sorted(seen, key=int):
+        problems.add(
+            "section-order",
+            "正文各部分的顺序与统一格式不一致：" + "、".join(fmt.sections[int(i) - 1].heading for i in seen),
+        )
