@@ -41,6 +41,7 @@ def read(data: bytes, path: Path) -> Document:
     except Exception as e:
         raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{type(e).__name__}", code="import-corrupt", path=str(path)) from e
     np = nt = 0
+    last_table = None  # (page, raw rows) of a table that ended its page, as it may continue
     chars = 0
     images = 0
     with pdf:
@@ -80,16 +81,24 @@ def read(data: bytes, path: Path) -> Document:
                     doc.blocks.append(Para(text, np, page=pno))
                 para = []
 
-            for _, item in items:
+            for first, (_, item) in enumerate(items):
                 if isinstance(item, list):
                     flush()
+                    if first == 0 and last_table is not None and last_table[0] == pno - 1 and _continues(last_table[1], item):
+                        # a table broken across the page: its rows continue (header rows repeated)
+                        rows = last_table[1] + item[_repeated(last_table[1], item):]
+                        doc.blocks[-1] = Table(doc.blocks[-1].number, _expand_pdf(rows), page=doc.blocks[-1].page)
+                        last_table = (pno, rows)
+                        continue
                     nt += 1
                     doc.blocks.append(Table(nt, _expand_pdf(item), page=pno))
+                    last_table = (pno, item)
                     continue
                 ln = item
                 text = unspace(ln["text"])
                 if _FOOTER.match(text.strip()):
                     continue
+                last_table = None  # text after a table: the table did not run to the foot of the page
                 indented = ln["x0"] - left > 12
                 if indented or _HEAD.match(text) or not para:
                     flush()
@@ -104,6 +113,27 @@ def read(data: bytes, path: Path) -> Document:
             code="import-scanned-pdf", path=str(path),
         )
     return doc
+
+
+def _text_of(row) -> list[str]:
+    return [c.text if c is not None else None for c in row]
+
+
+def _repeated(prev, rows) -> int:
+    """How many header rows of ``prev`` the continuation ``rows`` repeats at its top."""
+    n = 0
+    while n < min(len(prev), len(rows)) - 1 and _text_of(prev[n]) == _text_of(rows[n]):
+        n += 1
+    return n
+
+
+def _continues(prev, rows) -> bool:
+    """A table at the top of a page continues the one that ended the page before when it has
+    the same columns and repeats its header rows (Word's repeating table header), or has no
+    header of its own."""
+    if not prev or not rows or len(prev[0]) != len(rows[0]):
+        return False
+    return _repeated(prev, rows) > 0 or all((c is None or not c.text or c.text[:1].isdigit()) for c in rows[0][-2:])
 
 
 def _expand_pdf(rows) -> "object":

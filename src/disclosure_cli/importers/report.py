@@ -31,6 +31,7 @@ TITLE_RE = re.compile(r"^(?P<org>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:
 _NUMERALS = "一二三四五六"
 _HEAD_RE = re.compile(rf"^\s*([{_NUMERALS}])\s*[、.．,，]")
 _DATE_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_BLANK_DATE_RE = re.compile(r"^年\s*月\s*日$")  # the date line printed for a report without a date
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _PAGE_INFO = re.compile(r"^(发布(时间|日期|机构)|来源|索引号|字号|浏览次数|分享|打印|【)")
 MAX_HEADING = 40  # characters of a section heading (longer: a paragraph that starts with 一、)
@@ -229,6 +230,8 @@ def _narrative(doc: Document, report: Report, problems: Problems, title: str | N
         if m:
             report.meta["signed"] = iso_date(text) or text
             report.sources["meta.signed"] = last[-1].source
+        elif _BLANK_DATE_RE.match(text.replace(" ", "").replace("\u3000", "")):
+            pass  # "　　年　月　日": a date line left to be filled in
         elif report.org and F.normalize_label(text) == F.normalize_label(report.org):
             pass
         elif not report.org and text.endswith(("局", "政府", "办公室", "委员会", "管理局", "中心", "街道办事处")):
