@@ -191,7 +191,8 @@ def test_cached_formula_agreeing_is_fine():
 
 def test_text_in_a_cell_skips_its_sums_but_is_an_error():
     data = sample("huaian-2024")
-    put(data, R.DISCLOSED, R.NATURAL_PERSON, "1288件")
+    # (“1288件” is read as 1288 since issue 9: a count with its word is a number)
+    put(data, R.DISCLOSED, R.NATURAL_PERSON, "1288（含转办）")
     result = check_report(report(data))
     assert [f.code for f in result.findings if f.level == "error"] == ["value-text"]
 

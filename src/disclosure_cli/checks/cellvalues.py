@@ -28,7 +28,17 @@ def check(ctx: Context) -> None:
         where = L.cell_short(fmt, key)
         raw = V.display(cell.raw)
         ref = [ctx.cell_ref(key)]
-        if cell.state == V.TEXT:
+        read = ctx.with_unit(key) if cell.state == V.TEXT else None
+        if read is not None:
+            number, unit = read
+            ctx.emit(
+                "value-typing",
+                f"{where}：“{raw}”带单位“{unit}”，已按 {L.number_text(number)} 读取；请只填数字",
+                ref,
+                raw=raw,
+                notes=["unit"],
+            )
+        elif cell.state == V.TEXT:
             ctx.emit(
                 "value-text",
                 f"{where}：填的是“{raw}”，这里只能填{_KIND_NAMES[kind]}；请只填数字，说明写在正文中",
