@@ -114,8 +114,14 @@ class Context:
         ref: dict = {"section": section, "paragraph": paragraph, "quote": quote}
         paras = report.sections.get(section, [])
         if 0 < paragraph <= len(paras) and paras[paragraph - 1].source.sheet:
-            ref["sheet"] = paras[paragraph - 1].source.sheet
-            ref["cell"] = paras[paragraph - 1].source.cell
+            src = paras[paragraph - 1].source
+            ref["sheet"] = src.sheet
+            ref["cell"] = src.cell
+            same = [p for p in paras if p.source.sheet == src.sheet and p.source.cell == src.cell]
+            if len(same) > 1:  # a cell holding several paragraphs (Alt+Enter): which one
+                ref["paragraph_in_cell"] = 1 + sum(
+                    1 for p in paras[: paragraph - 1] if p.source.sheet == src.sheet and p.source.cell == src.cell
+                )
         if previous:
             ref["previous"] = True
         return ref

@@ -204,7 +204,7 @@ def _other_years(ctx: Context) -> None:
                 quote = sentence.strip()
                 ctx.emit(
                     "text-year-other",
-                    f"“{L.section_name(ctx.fmt, para.section)}”第 {para.number} 段提到"
+                    f"“{L.section_name(ctx.fmt, para.section)}”中提到"
                     f"{'、'.join(f'{y}年' for y in years)}，本报告为 {year} 年度，请核对：“{quote}”",
                     [ctx.text_ref(para.section, para.number, quote)],
                     years=years,
