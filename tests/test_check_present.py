@@ -88,3 +88,21 @@ def test_location_never_shows_an_internal_key():
     assert "[" not in location(fmt, {"table": "t3", "row": "9.9", "column": "natural"})
     assert location(fmt, {"section": "1", "paragraph": 3, "quote": "x"}) == "第 3 段"
     assert location(fmt, {"section": "1", "paragraph": 3, "sheet": "正文", "cell": "C4", "paragraph_in_cell": 2}) == "正文!C4 格内第 2 段"
+
+
+def test_a_row_of_the_old_version_is_one_finding():
+    """A 2021 report with 2019's one-row （六）其他处理 (its three sub-rows absent): one
+    format-mixed-version, not 21 blank cells and four sum errors besides; a wrong number on the
+    old row still breaks the sums."""
+    data = sample("huaian-2024")
+    data["meta"]["published"] = "2025-02-10"
+    fmt = F.V2021
+    group = fmt.row_of(R.OTHER_HANDLING)
+    leaves = fmt.table_of(R.OTHER_HANDLING).leaves(group.id)
+    data["t3"][group.id] = {c: sum(data["t3"][r.id][c] for r in leaves) for c in data["t3"][leaves[0].id]}
+    for r in leaves:
+        del data["t3"][r.id]
+    assert [f.code for f in check_report(report(data)).findings] == ["format-mixed-version"]
+    data["t3"][group.id]["natural"] += 1
+    codes = [f.code for f in check_report(report(data)).findings]
+    assert "sum-results-total" in codes and "value-blank" not in codes

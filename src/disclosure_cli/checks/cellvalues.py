@@ -22,6 +22,8 @@ def check(ctx: Context) -> None:
     fmt = ctx.fmt
     for key in fmt.cells():
         cell = ctx.cell(key)
+        if cell is None and ctx.old_leaf(key):
+            continue
         if cell is None or ctx.uncached_formula(cell):
             continue
         kind = fmt.column(key).kind
@@ -52,6 +54,8 @@ def check(ctx: Context) -> None:
                 ref,
                 raw=raw,
             )
+        elif cell.state == V.BLANK and ctx.old_leaf(key):
+            continue  # its number was typed on the old row: format-mixed-version says so
         elif cell.state == V.BLANK:
             ctx.emit("value-blank", f"{where}：空白，计算时按 0 计；没有请填 0", ref)
         elif cell.state == V.NUMBER:

@@ -29,6 +29,32 @@ class Context:
         self.previous = previous
         self.findings: list[Finding] = []
         self._values: dict[F.CellKey, int | float | None] = {}
+        # Data typed on a row of the other format version where this one has a group of sub-rows
+        # (2019's one-row （六）其他处理 in a 2021 report): (table, group row id) → {column: value}.
+        # Set by structure.check_problems; the sub-rows' blanks and the sums they break are
+        # consequences of that one finding.
+        self.old_rows: dict[tuple[str, str], dict[str, int | float]] = {}
+
+    def old_leaf(self, key: F.CellKey) -> bool:
+        """A data cell under a group row whose numbers were typed on the old row instead."""
+        table = self.fmt.table(key.table)
+        for (t, row_id), _ in self.old_rows.items():
+            if t == key.table and any(r.id == key.row for r in table.leaves(row_id)):
+                return True
+        return False
+
+    def with_old_rows(self, key: F.CellKey) -> int | float | None:
+        """The value of a cell counting what was typed on the old row: the first sub-row of the
+        group holds the old row's number, the others 0."""
+        value = self.value(key)
+        table = self.fmt.table(key.table)
+        for (t, row_id), values in self.old_rows.items():
+            if t != key.table:
+                continue
+            leaves = table.leaves(row_id)
+            if leaves and leaves[0].id == key.row:
+                return (value or 0) + values.get(key.column, 0)
+        return value
 
     # --- values -----------------------------------------------------------------------------
 

@@ -128,6 +128,7 @@ def check_problems(ctx: Context) -> None:
             if other_id is not None:
                 other = F.FORMATS[other_id]
                 where = _describe_other(other, first.table, first.row, cols)
+                _remember_old_row(ctx, first.table, first.row, problems)
                 message = (
                     f"{table_name}中填写了 {other.id} 版格式才有的{where}，本报告使用 {fmt.id} 版格式"
                     + _hint(fmt, first.table, first.row)
@@ -194,3 +195,22 @@ def _drift(fmt: F.Format, p: Problem) -> bool:
         return False
     strip = lambda t: _DRIFT_WORDS.sub("", F.normalize_label(t))  # noqa: E731
     return strip(p.label) == strip(p.found)
+
+
+def _remember_old_row(ctx: Context, table_id: str, row_id: str | None, problems: list[Problem]) -> None:
+    """A row of the other version that is a group here: keep its numbers (Context.old_rows)."""
+    try:
+        row = ctx.fmt.table(table_id).row(row_id)
+    except KeyError:
+        return
+    if not row.group:
+        return
+    values = {}
+    for p in problems:
+        try:
+            v = float(str(p.found))
+        except (TypeError, ValueError):
+            continue
+        if p.column:
+            values[p.column] = int(v) if v.is_integer() else v
+    ctx.old_rows[(table_id, row.id)] = values
