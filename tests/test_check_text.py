@@ -341,3 +341,18 @@ def test_sentences_from_its_own_data_give_no_finding(fmt_id, seed, high, data):
     report_data["sections"] = _sentences(report_data, _Pick(data.draw))
     result = check_report(report(report_data))
     assert [(f.code, f.message) for f in result.findings] == []
+
+
+def test_quotes_are_trimmed_to_the_sentence():
+    data = _zero()
+    data["sections"]["6"] = ["无其他需要报告的事项。本单位将继续做好政务公开工作。"]
+    (f,) = text_findings(data, "总体情况。")
+    assert f.code == "fee-not-reported"
+    assert f.refs[0]["quote"] == "无其他需要报告的事项。"
+    data = _zero()
+    data["meta"]["intro"] = "本报告根据条例编制。本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
+    data["sections"]["1"] = ["总体情况。"]
+    (f,) = [f for f in check_report(report(data)).findings if f.code == "text-year-other"]
+    assert f.refs[0]["quote"] == "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
+    data["meta"]["intro"] = "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。"
+    assert [f for f in check_report(report(data)).findings if f.code == "text-year-other"] == []

@@ -182,10 +182,11 @@ def _empty_sections(ctx: Context) -> None:
                 section=s.id,
             )
         elif fee and not any(_FEE.search(p.text) for p in paras):
+            first = next(p.text for p in paras if p.text.strip())
             ctx.emit(
                 "fee-not-reported",
                 f"“{s.heading}”没有说明信息处理费的收取情况（未收取也应写明，如“本年度未收取信息处理费”）",
-                [ctx.text_ref(s.id, 1, paras[0].text.strip())],
+                [ctx.text_ref(s.id, 1 + [p.text for p in paras].index(first), _Para(s.id, 1, first).sentence_at(0))],
                 section=s.id,
             )
 
@@ -211,18 +212,24 @@ def _other_years(ctx: Context) -> None:
                     year=year,
                 )
     intro = ctx.report.meta.get("intro", "")
-    years = _suspicious_years(intro, year) if intro else []
+    years = _suspicious_years(intro, year, dates_ok=False) if intro else []
     if years:
+        spans = _Para("intro", 0, intro)
+        quote = next(
+            (intro[a:b].strip() for a, b in spans.spans if _suspicious_years(intro[a:b], year, dates_ok=False)), intro.strip()
+        )
         ctx.emit(
             "text-year-other",
-            f"报告说明中出现{'、'.join(f'{y}年' for y in years)}，本报告为 {year} 年度，请核对统计期限：“{intro.strip()}”",
-            [dict(ctx.field_ref("meta.intro", intro), quote=intro.strip())],
+            f"报告说明中出现{'、'.join(f'{y}年' for y in years)}，本报告为 {year} 年度，请核对统计期限：“{quote}”",
+            [dict(ctx.field_ref("meta.intro", intro), quote=quote)],
             years=years,
             year=year,
         )
 
 
-def _suspicious_years(sentence: str, year: int) -> list[int]:
+def _suspicious_years(sentence: str, year: int, *, dates_ok: bool = True) -> list[int]:
+    """The years of ``sentence`` used as if they were the report's own period. ``dates_ok``:
+    a full date is a document's or an event's (not in the 统计期限 of the opening paragraph)."""
     masked = _BOOK_TITLE.sub(lambda m: " " * len(m.group()), sentence)
     masked = _YEAR_RANGE.sub(lambda m: " " * len(m.group()), masked)
     out: list[int] = []
@@ -232,7 +239,9 @@ def _suspicious_years(sentence: str, year: int) -> list[int]:
             continue
         before = masked[: m.start()]
         after = masked[m.end(1) :]
-        if _YEAR_OK_BEFORE.search(before) or _YEAR_OK_AFTER.match(after) or _YEAR_DATE.match(after):
+        if _YEAR_OK_BEFORE.search(before) and not (not dates_ok and _YEAR_DATE.match(after)):
+            continue
+        if _YEAR_OK_AFTER.match(after) or (dates_ok and _YEAR_DATE.match(after)):
             continue
         if y in (year - 1, year, year + 1) and _YEAR_BUDGET.match(after):
             continue
