@@ -119,7 +119,7 @@ def consistent(fmt_id: str, rng: random.Random, *, high: int = 30, text: bool = 
     if text:
         data["sections"] = _text(year, data)
     else:
-        data["sections"] = {"1": ["总体情况。"], "5": ["存在的问题。"], "6": ["本年度未收取信息处理费。"]}
+        data["sections"] = {"1": ["总体情况。"], "5": ["个别栏目更新不及时。"], "6": ["本年度未收取信息处理费。"]}
     return data
 
 

@@ -42,7 +42,8 @@ def test_json_shape(cli):
     assert out["schema"] == 1
     (f,) = out["files"]
     assert {"path", "format", "year", "org", "errors", "warnings", "infos", "findings"} <= set(f)
-    assert (f["format"], f["year"], f["errors"], f["warnings"], f["infos"]) == ("2019", 2020, 0, 5, 0)
+    # the info: half-width punctuation between Chinese characters (144 places, one finding)
+    assert (f["format"], f["year"], f["errors"], f["warnings"], f["infos"]) == ("2019", 2020, 0, 5, 1)
     for finding in f["findings"]:
         assert {"code", "level", "message", "refs"} <= set(finding)
 
@@ -100,7 +101,8 @@ def test_text_output_plain_when_not_a_terminal(cli, broken):
     r = cli("check", ZHUJIE, broken, env={"NO_COLOR": "1"})
     out = r.stdout
     assert "\x1b[" not in out
-    assert "曲靖市麒麟区珠街街道 2020 年度，2019 版格式 —— 错误 0，警告 5，提示 0" in out
+    assert "曲靖市麒麟区珠街街道 2020 年度，2019 版格式 —— 错误 0，警告 5，提示 1（3 个同类问题合并为 1 行显示）" in out
+    assert "表三 属于国家秘密行 3 列空白（3 个单元格）" in out
     assert "三、收到和处理政府信息公开申请情况" in out
     assert "警告 value-blank  表三 1.属于国家秘密 / 社会公益组织" in out
     assert "自然人列：新收 3000 + 上年结转 34 = 3034，但办理结果总计 2932 + 结转下年度 103 = 3035，相差 1" in out

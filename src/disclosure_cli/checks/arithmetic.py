@@ -51,8 +51,32 @@ def _side(ctx: Context, keys, by_row: bool) -> str:
     return " + ".join(n + v for n, v, _ in terms)
 
 
+def _wrong_totals(ctx: Context) -> dict[F.CellKey, tuple[int | float, F.Relation]]:
+    """Totals a relation adding up their parts says are wrong: what the parts add up to, and
+    that relation (the first one, when two say so)."""
+    out: dict[F.CellKey, tuple[int | float, F.Relation]] = {}
+    for rel in ctx.fmt.relations:
+        target = rel.defines
+        if target is None or not ctx.fmt.is_total(target) or target in out:
+            continue
+        cell = ctx.cell(target)
+        if cell is not None and ctx.uncached_formula(cell) and ctx.fmt.definitions.get(target) is rel:
+            continue
+        parts = [ctx.value(k) for k in rel.left]
+        value = ctx.value(target)
+        if value is None or any(v is None for v in parts):
+            continue
+        if not _close(value, sum(parts)):
+            out[target] = (sum(parts), rel)
+    return out
+
+
 def check(ctx: Context) -> None:
+    """Every relation. A relation that fails only because one of its cells is a total already
+    reported wrong (blank or mistyped: its own relation fails) and that holds with that total
+    replaced by its parts is a consequence, not another problem: it is not reported."""
     definitions = ctx.fmt.definitions
+    wrong = _wrong_totals(ctx)
     for rel in ctx.fmt.relations:
         keys = rel.left + rel.right
         values = [ctx.value(k) for k in keys]
@@ -67,6 +91,13 @@ def check(ctx: Context) -> None:
         right = sum(ctx.value(k) for k in rel.right)
         if _close(left, right):
             continue
+        if ctx.old_rows and _close(sum(map(ctx.with_old_rows, rel.left)), sum(map(ctx.with_old_rows, rel.right))):
+            continue  # holds counting the old-version row: format-mixed-version's consequence
+        others = [k for k in keys if k in wrong and wrong[k][1] is not rel]
+        if others:
+            fixed = lambda k: wrong[k][0] if k in others else ctx.value(k)  # noqa: E731
+            if _close(sum(map(fixed, rel.left)), sum(map(fixed, rel.right))):
+                continue  # a consequence of the wrong total(s), reported by their own relation
         axis, by_row = _axis(ctx, rel)
         diff = abs(left - right)
         lhs = _side(ctx, rel.left, by_row)

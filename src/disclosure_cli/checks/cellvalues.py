@@ -22,13 +22,25 @@ def check(ctx: Context) -> None:
     fmt = ctx.fmt
     for key in fmt.cells():
         cell = ctx.cell(key)
+        if cell is None and ctx.old_leaf(key):
+            continue
         if cell is None or ctx.uncached_formula(cell):
             continue
         kind = fmt.column(key).kind
         where = L.cell_short(fmt, key)
         raw = V.display(cell.raw)
         ref = [ctx.cell_ref(key)]
-        if cell.state == V.TEXT:
+        read = ctx.with_unit(key) if cell.state == V.TEXT else None
+        if read is not None:
+            number, unit = read
+            ctx.emit(
+                "value-typing",
+                f"{where}：“{raw}”带单位“{unit}”，已按 {L.number_text(number)} 读取；请只填数字",
+                ref,
+                raw=raw,
+                notes=["unit"],
+            )
+        elif cell.state == V.TEXT:
             ctx.emit(
                 "value-text",
                 f"{where}：填的是“{raw}”，这里只能填{_KIND_NAMES[kind]}；请只填数字，说明写在正文中",
@@ -42,6 +54,8 @@ def check(ctx: Context) -> None:
                 ref,
                 raw=raw,
             )
+        elif cell.state == V.BLANK and ctx.old_leaf(key):
+            continue  # its number was typed on the old row: format-mixed-version says so
         elif cell.state == V.BLANK:
             ctx.emit("value-blank", f"{where}：空白，计算时按 0 计；没有请填 0", ref)
         elif cell.state == V.NUMBER:

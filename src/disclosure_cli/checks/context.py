@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cached_property
 
 from .. import formats as F
@@ -13,6 +14,9 @@ from .catalogue import CATALOGUE
 from .finding import Finding
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？;!?])")
+_COUNT_WORDS = ("件", "笔", "个", "项", "条", "次", "宗", "起")
+_MONEY = ("元", "万元")
+_WITH_UNIT = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)\s*(万元|元|件|笔|个|项|条|次|宗|起)")
 
 # Fields of the report that are not cells or sentences, in display order.
 FIELDS = ("org", "year", "meta.title", "meta.intro", "meta.kind", "meta.published", "meta.deadline")
@@ -25,6 +29,32 @@ class Context:
         self.previous = previous
         self.findings: list[Finding] = []
         self._values: dict[F.CellKey, int | float | None] = {}
+        # Data typed on a row of the other format version where this one has a group of sub-rows
+        # (2019's one-row （六）其他处理 in a 2021 report): (table, group row id) → {column: value}.
+        # Set by structure.check_problems; the sub-rows' blanks and the sums they break are
+        # consequences of that one finding.
+        self.old_rows: dict[tuple[str, str], dict[str, int | float]] = {}
+
+    def old_leaf(self, key: F.CellKey) -> bool:
+        """A data cell under a group row whose numbers were typed on the old row instead."""
+        table = self.fmt.table(key.table)
+        for (t, row_id), _ in self.old_rows.items():
+            if t == key.table and any(r.id == key.row for r in table.leaves(row_id)):
+                return True
+        return False
+
+    def with_old_rows(self, key: F.CellKey) -> int | float | None:
+        """The value of a cell counting what was typed on the old row: the first sub-row of the
+        group holds the old row's number, the others 0."""
+        value = self.value(key)
+        table = self.fmt.table(key.table)
+        for (t, row_id), values in self.old_rows.items():
+            if t != key.table:
+                continue
+            leaves = table.leaves(row_id)
+            if leaves and leaves[0].id == key.row:
+                return (value or 0) + values.get(key.column, 0)
+        return value
 
     # --- values -----------------------------------------------------------------------------
 
@@ -38,8 +68,37 @@ class Context:
         formula without a cached value is recomputed from the relation defining its cell;
         ``None`` for a cell whose text cannot be read as a number (``Report.computed``)."""
         if key not in self._values:
-            self._values[key] = self.report.computed(key, uncached_only=True, text=None)
+            value = self.report.computed(key, uncached_only=True, text=None)
+            if value is None:
+                read = self.with_unit(key)
+                value = read[0] if read else None
+            self._values[key] = value
         return self._values[key]
+
+    def with_unit(self, key: F.CellKey) -> tuple[int | float, str] | None:
+        """(number, unit) of a cell holding a number followed by its unit — “2笔”, “832995元”,
+        “152.2万元” — when the unit fits the column: a count word (件、笔、个、项、条、次、宗、起)
+        in a count column, the column's own unit (万元) in a money column, any money unit where
+        the format names none (2019 采购总金额). Such a cell is read as that number (the value-typing
+        info says so); a unit that does not fit (“251000元” for a number of documents, 元 where
+        the format asks 万元) leaves it text."""
+        cell = self.cell(key)
+        if cell is None or cell.state != V.TEXT or cell.formula is not None:
+            return None
+        m = _WITH_UNIT.fullmatch(unicodedata.normalize("NFKC", str(cell.raw)).strip())
+        if m is None:
+            return None
+        number, unit = m.group(1), m.group(2)
+        column = self.fmt.column(key)
+        block_unit = self.fmt.table(key.table).block_of_row(key.row).unit
+        if column.kind == F.DECIMAL:
+            fits = unit == block_unit if block_unit else unit in _MONEY
+        else:
+            fits = unit in _COUNT_WORDS and "." not in number
+        if not fits:
+            return None
+        v = float(number)
+        return (int(v) if v.is_integer() else v), unit
 
     def amount(self, key: F.CellKey) -> int | float | None:
         """What a total stands for when text is compared with it: the larger of the cell and the
@@ -81,8 +140,14 @@ class Context:
         ref: dict = {"section": section, "paragraph": paragraph, "quote": quote}
         paras = report.sections.get(section, [])
         if 0 < paragraph <= len(paras) and paras[paragraph - 1].source.sheet:
-            ref["sheet"] = paras[paragraph - 1].source.sheet
-            ref["cell"] = paras[paragraph - 1].source.cell
+            src = paras[paragraph - 1].source
+            ref["sheet"] = src.sheet
+            ref["cell"] = src.cell
+            same = [p for p in paras if p.source.sheet == src.sheet and p.source.cell == src.cell]
+            if len(same) > 1:  # a cell holding several paragraphs (Alt+Enter): which one
+                ref["paragraph_in_cell"] = 1 + sum(
+                    1 for p in paras[: paragraph - 1] if p.source.sheet == src.sheet and p.source.cell == src.cell
+                )
         if previous:
             ref["previous"] = True
         return ref

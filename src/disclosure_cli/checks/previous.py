@@ -11,7 +11,7 @@ from .context import Context
 
 _COPY_SHARE = 0.5  # evaluators penalise more than half of the sentences repeated
 _MIN_SENTENCE = 12  # shorter sentences (headings, “无。”) do not count
-_YEARS = re.compile(r"(?:19|20)\d{2}")
+_YEARS = re.compile(r"\d+(?:\.\d+)?")  # numbers and years: a copied sentence with new figures is still copied
 
 
 def check(ctx: Context) -> None:
@@ -41,6 +41,7 @@ def check(ctx: Context) -> None:
     _in_force(ctx, last)
     _copied_tables(ctx)
     _copied_text(ctx)
+    _changes(ctx, last)
 
 
 def _carry_over(ctx: Context, last_ctx: Context) -> None:
@@ -146,3 +147,53 @@ def _copied_text(ctx: Context) -> None:
             same=len(same),
             sentences=len(this),
         )
+
+
+_FACTOR = 5  # evaluators ask about a quantity that changed this much
+_LARGE = 10  # below this, changes are ordinary
+
+
+def _change_roles(fmt: F.Format) -> list[tuple[R, R]]:
+    """The quantities compared with last year, as (row role, column role): 表三 新收, the result
+    categories, 结转下年度 (总计 column), and the decisions of 表二 行政许可/处罚/强制."""
+    out = [(role, R.TOTAL) for role in (R.NEW, *F.RESULT_CATEGORIES, R.CARRIED_FORWARD)]
+    out += [(role, R.DECISIONS) for role in (R.LICENSE, R.PENALTY, R.ENFORCEMENT)]
+    return [(row, col) for row, col in out if fmt.has(row, col)]
+
+
+def _sum(ctx: Context, keys) -> int | float | None:
+    vals = [ctx.value(k) for k in keys]
+    return None if any(v is None for v in vals) else sum(vals)
+
+
+def _changes(ctx: Context, last_ctx: Context) -> None:
+    """A category that changed by ×5 or ÷5 (both ≥ 10): info; one that fell to 0 from ≥ 10:
+    warning. A category stands for its sub-rows (不予公开 → its eight reasons)."""
+    fmt, p = ctx.fmt, ctx.previous
+    for row_role, col_role in _change_roles(fmt):
+        if not p.format.has(row_role, col_role):
+            continue
+        keys, last_keys = fmt.leaf_keys(row_role, col_role), p.format.leaf_keys(row_role, col_role)
+        a, b = _sum(ctx, keys), _sum(last_ctx, last_keys)
+        if a is None or b is None:
+            continue
+        row = fmt.row_of(row_role)
+        name = row.short or L.strip_label(row.label)
+        refs = [ctx.cell_ref(k) for k in keys] + [ctx.cell_ref(k, previous=True) for k in last_keys]
+        if a == 0 and b >= _LARGE:
+            ctx.emit(
+                "prev-zero",
+                f"{name}：本年为 0，上一年度（{p.year}）为 {L.number_text(b)}，请确认不是漏填",
+                refs,
+                this_year=a,
+                previous=b,
+            )
+        elif a >= _LARGE and b >= _LARGE and (a >= _FACTOR * b or b >= _FACTOR * a):
+            ctx.emit(
+                "prev-factor",
+                f"{name}：本年 {L.number_text(a)}，上一年度（{p.year}）{L.number_text(b)}，"
+                f"相差 {max(a, b) / min(a, b):.1f} 倍，请核对",
+                refs,
+                this_year=a,
+                previous=b,
+            )

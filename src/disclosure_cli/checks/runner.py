@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..errors import DisclosureError, InputError, UsageError
 from ..model import Report
-from . import arithmetic, cellvalues, dates, fields, previous as across, structure, text
+from . import arithmetic, cellvalues, dates, fields, previous as across, structure, text, writing
 from .catalogue import matches, unknown_patterns
 from .context import Context
 from .finding import CheckResult
@@ -22,6 +22,7 @@ _STEPS = (
     arithmetic.check,
     arithmetic.check_formulas,
     text.check,
+    writing.check,
     dates.check,
     fields.check,
 )

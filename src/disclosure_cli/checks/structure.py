@@ -112,6 +112,8 @@ def check_problems(ctx: Context) -> None:
     for p in ctx.report.problems:
         other = _is_other_version(fmt, p)
         code = "format-mixed-version" if other is not None else p.code
+        if code == "label-altered" and _drift(fmt, p):
+            code = "label-drift"
         if p.code == "unknown-cell" and p.table:
             gkey = (code, p.table, p.row, other.id if other else None)
         else:
@@ -126,6 +128,7 @@ def check_problems(ctx: Context) -> None:
             if other_id is not None:
                 other = F.FORMATS[other_id]
                 where = _describe_other(other, first.table, first.row, cols)
+                _remember_old_row(ctx, first.table, first.row, problems)
                 message = (
                     f"{table_name}中填写了 {other.id} 版格式才有的{where}，本报告使用 {fmt.id} 版格式"
                     + _hint(fmt, first.table, first.row)
@@ -135,6 +138,15 @@ def check_problems(ctx: Context) -> None:
             ctx.emit(code, message, refs, columns=cols)
             continue
         message = first.message
+        if code == "label-drift":
+            ctx.emit(
+                "label-drift",
+                f"{message}（只差“和/及”、“的”或“政府信息公开工作”等字样，意思相同；请改为格式规定的“{first.label}”）",
+                refs,
+                label=first.label,
+                found=first.found,
+            )
+            continue
         if code == "format-mixed-version" and other_id and "版" not in message:
             message = f"{message}（{other_id} 版格式的写法，本报告使用 {fmt.id} 版）"
         ctx.emit(code, message, refs, label=first.label, found=first.found)
@@ -168,3 +180,37 @@ def _hint(fmt: F.Format, table_id: str, row_id: str | None) -> str:
         if children:
             return f"，应分别填入“{'”“'.join(c.label for c in children)}”{len(children)} 个子行"
     return ""
+
+
+# What a heading may lose or change and still be the same heading (label-drift, not altered).
+_DRIFT_WORDS = re.compile(r"和|及|与|以及|的|政府信息公开工作|政府信息公开|工作")
+
+
+def _drift(fmt: F.Format, p: Problem) -> bool:
+    """A section heading that differs from the official one only by 和/及/与, 的, or a dropped
+    or added 政府信息公开工作 prefix."""
+    if not p.label or not p.found or p.table:
+        return False
+    if p.label not in {s.heading for s in fmt.sections}:
+        return False
+    strip = lambda t: _DRIFT_WORDS.sub("", F.normalize_label(t))  # noqa: E731
+    return strip(p.label) == strip(p.found)
+
+
+def _remember_old_row(ctx: Context, table_id: str, row_id: str | None, problems: list[Problem]) -> None:
+    """A row of the other version that is a group here: keep its numbers (Context.old_rows)."""
+    try:
+        row = ctx.fmt.table(table_id).row(row_id)
+    except KeyError:
+        return
+    if not row.group:
+        return
+    values = {}
+    for p in problems:
+        try:
+            v = float(str(p.found))
+        except (TypeError, ValueError):
+            continue
+        if p.column:
+            values[p.column] = int(v) if v.is_integer() else v
+    ctx.old_rows[(table_id, row.id)] = values

@@ -18,7 +18,9 @@ from .context import Context
 
 # Section 6 must report the 信息处理费 in these format versions (国办公开办函〔2021〕30号).
 _FEE_FORMATS = {"2021"}
-_FEE = re.compile(r"处理费")
+# What counts as a statement on the fee: “未收取信息处理费”, “未发生收费情况”, “没有收取任何费用”,
+# “收费0元”.
+_FEE = re.compile(r"处理费|收费|收取[^，,。；;]{0,6}费用|费用")
 # Sections where another year is suspicious (1–4; section 5 may speak of next year's plans).
 _YEAR_SECTIONS = ("1", "2", "3", "4")
 
@@ -31,6 +33,15 @@ _BOOK_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _YEAR_OK_BEFORE = re.compile(r"(较|比|同比|相比|与|截至|截止|自|于|从)\s*$")
 _YEAR_OK_AFTER = re.compile(r"^\s*年\s*(以来|度?结转|同期|底|末)")
+# A span of years (2021-2035年规划, 2021年至2025年): a period that is not the report's.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～]+|至|到)\s*(?:19|20)\d{2}\s*年?")
+# A date (2023年12月5日, 2023年3月): of a document cited or an event, not the report's period.
+_YEAR_DATE = re.compile(r"^\s*年\s*\d{1,2}\s*月")
+# Budgets and final accounts: the 决算 of last year and the 预算 of this or next year are
+# published in the report year (公开了2024年政府预算、2023年政府决算).
+_YEAR_BUDGET = re.compile(r"^\s*年\s*度?\s*[^，,。；;：:、\d]{0,8}?(?:预算|决算|预决算)")
+# Carry-over into next year (结转至2026年3件) and what happens next year.
+_YEAR_NEXT_BEFORE = re.compile(r"(结转|顺延|转入|转)(至|到)?\s*$")
 
 
 def _num(text: str):
@@ -86,6 +97,53 @@ class _Tables:
         vals = [self.ctx.value(k) for k in keys]
         return None if any(v is None for v in vals) else sum(vals)
 
+    def readings(self, keys) -> list[int | float]:
+        """What the cells may be said to hold: their sum as typed, and — when a total among
+        them is blank or wrong — what its parts add up to (one level, and all the way down).
+        The blank or wrong total is its own error; the text agreeing with the parts is not."""
+        out = []
+        typed = self.total(keys)
+        if typed is not None:
+            out.append(typed)
+        defs = self.fmt.definitions
+        one = [sum(self.ctx.value(p) for p in defs[k].left) if k in defs and
+               all(self.ctx.value(p) is not None for p in defs[k].left) else self.ctx.value(k) for k in keys]
+        if all(v is not None for v in one):
+            out.append(sum(one))
+        deep = [self.ctx.report.computed(k, text=None) for k in keys]
+        if all(v is not None for v in deep):
+            out.append(sum(deep))
+        return list(dict.fromkeys(out))
+
+
+# Other words for a result category (the short name of its row in formats.py), as real reports
+# write them: “其中公开答复1件，无法提供1件”, “同意公开8件”.
+_SYNONYMS = {
+    "同意公开": "予以公开",
+    "公开答复": "予以公开",
+    "依申请公开答复": "予以公开",
+    "全部公开": "予以公开",
+    "部分公开答复": "部分公开",
+    "不予公开答复": "不予公开",
+    "不公开": "不予公开",
+}
+# Of these the meaning is not certain (依申请公开答复 may be every answer given).
+_LOOSE_SYNONYMS = {"依申请公开答复"}
+
+# “没有收到政府信息公开申请”, “未收到依申请公开”, “本年度无政府信息公开申请” (not “未收到该申请人提交的补正”).
+_NO_APPLICATION = re.compile(
+    rf"(?:没有|未曾|未|无)(?!法)(?:收到|受理|接到|接收|发生|产生)?(?:任何)?{_FILL}{{0,14}}?"
+    r"(?:依申请公开|申请公开|申请)(?!人|材料|表|书)"
+)
+# What a clause with 未收到 may be about besides applications.
+_NOT_RECEIVED_ABOUT = re.compile(r"补正|材料|回复|反馈|答复|缴费|费用")
+# “均已办结”, “所有申请均已按时办理完成”, “全部在法定期限内答复完毕”.
+_ALL_DONE = re.compile(
+    r"(?:均|全部|都|皆)(?:已经|已|已全部)?(?:按时|依法|按期|及时|在法定(?:期限|时限)内|在规定(?:期限|时限)内)?"
+    r"(?:办结|办理完毕|办理完成|答复完毕|完成办理|完成答复|处理完毕)"
+)
+# “均获维持”, “结果均为维持”, “全部被维持”.
+_ALL_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:为|是|已)?(?:获得|获|被|予以|得到)?(?:维持)")
 
 # The words for the two kinds of case in 表四 and the groups each stands for.
 _CASES = (("复议", F.REVIEW_GROUPS), ("诉讼", F.LITIGATION))
@@ -124,10 +182,11 @@ def _empty_sections(ctx: Context) -> None:
                 section=s.id,
             )
         elif fee and not any(_FEE.search(p.text) for p in paras):
+            first = next(p.text for p in paras if p.text.strip())
             ctx.emit(
                 "fee-not-reported",
                 f"“{s.heading}”没有说明信息处理费的收取情况（未收取也应写明，如“本年度未收取信息处理费”）",
-                [ctx.text_ref(s.id, 1, paras[0].text.strip())],
+                [ctx.text_ref(s.id, 1 + [p.text for p in paras].index(first), _Para(s.id, 1, first).sentence_at(0))],
                 section=s.id,
             )
 
@@ -146,26 +205,33 @@ def _other_years(ctx: Context) -> None:
                 quote = sentence.strip()
                 ctx.emit(
                     "text-year-other",
-                    f"“{L.section_name(ctx.fmt, para.section)}”第 {para.number} 段提到"
+                    f"“{L.section_name(ctx.fmt, para.section)}”中提到"
                     f"{'、'.join(f'{y}年' for y in years)}，本报告为 {year} 年度，请核对：“{quote}”",
                     [ctx.text_ref(para.section, para.number, quote)],
                     years=years,
                     year=year,
                 )
     intro = ctx.report.meta.get("intro", "")
-    years = _suspicious_years(intro, year) if intro else []
+    years = _suspicious_years(intro, year, dates_ok=False) if intro else []
     if years:
+        spans = _Para("intro", 0, intro)
+        quote = next(
+            (intro[a:b].strip() for a, b in spans.spans if _suspicious_years(intro[a:b], year, dates_ok=False)), intro.strip()
+        )
         ctx.emit(
             "text-year-other",
-            f"报告说明中出现{'、'.join(f'{y}年' for y in years)}，本报告为 {year} 年度，请核对统计期限：“{intro.strip()}”",
-            [dict(ctx.field_ref("meta.intro", intro), quote=intro.strip())],
+            f"报告说明中出现{'、'.join(f'{y}年' for y in years)}，本报告为 {year} 年度，请核对统计期限：“{quote}”",
+            [dict(ctx.field_ref("meta.intro", intro), quote=quote)],
             years=years,
             year=year,
         )
 
 
-def _suspicious_years(sentence: str, year: int) -> list[int]:
+def _suspicious_years(sentence: str, year: int, *, dates_ok: bool = True) -> list[int]:
+    """The years of ``sentence`` used as if they were the report's own period. ``dates_ok``:
+    a full date is a document's or an event's (not in the 统计期限 of the opening paragraph)."""
     masked = _BOOK_TITLE.sub(lambda m: " " * len(m.group()), sentence)
+    masked = _YEAR_RANGE.sub(lambda m: " " * len(m.group()), masked)
     out: list[int] = []
     for m in _YEAR.finditer(masked):
         y = int(m.group(1))
@@ -173,7 +239,13 @@ def _suspicious_years(sentence: str, year: int) -> list[int]:
             continue
         before = masked[: m.start()]
         after = masked[m.end(1) :]
-        if _YEAR_OK_BEFORE.search(before) or _YEAR_OK_AFTER.match(after):
+        if _YEAR_OK_BEFORE.search(before) and not (not dates_ok and _YEAR_DATE.match(after)):
+            continue
+        if _YEAR_OK_AFTER.match(after) or (dates_ok and _YEAR_DATE.match(after)):
+            continue
+        if y in (year - 1, year, year + 1) and _YEAR_BUDGET.match(after):
+            continue
+        if y == year + 1 and _YEAR_NEXT_BEFORE.search(before):
             continue
         if "施行" in masked and re.match(r"^\s*年\s*\d{1,2}\s*月", after):
             continue  # the date a law took effect
@@ -209,8 +281,10 @@ class _Claims:
     def _ref(self, pos: int) -> dict:
         return self.ctx.text_ref(self.para.section, self.para.number, self.para.sentence_at(pos))
 
-    def _number(self, m: re.Match, what: str, alternatives: list[list[F.CellKey]], *, unsure=False):
-        """Compare the number of ``m`` with each alternative sum of cells; report when none fits."""
+    def _number(self, m: re.Match, what: str, alternatives: list[list[F.CellKey]], *, unsure=False, also=()):
+        """Compare the number of ``m`` with each alternative sum of cells (and with what their
+        parts add up to); report when none fits. ``also``: other readings of an ambiguous word
+        that make the number right too (not named in the message)."""
         n = _num(m.group("n"))
         fits = []
         for keys in alternatives:
@@ -218,7 +292,8 @@ class _Claims:
             if total is None:
                 return  # a cell holds text: the sum is unknown
             fits.append(total)
-        if any(abs(n - v) < 1e-9 for v in fits):
+        accepted = [v for keys in alternatives + list(also) for v in self.t.readings(keys)]
+        if any(abs(n - v) < 1e-9 for v in accepted):
             return
         sentence = self.para.sentence_at(m.start())
         unsure = unsure or bool(_SCOPE.search(sentence))
@@ -255,9 +330,9 @@ class _Claims:
 
     def run(self) -> None:
         self._statements()
+        self._categories()
         self._received_done_carry()
         self._reviews()
-        self._categories()
 
     def _received_done_carry(self) -> None:
         t = self.t
@@ -322,20 +397,24 @@ class _Claims:
     def _categories(self) -> None:
         t = self.t
         cats = t.categories
-        alt = "|".join(re.escape(n) for n in sorted(cats, key=len, reverse=True))
+        words = {**{w: cats[short] for w, short in _SYNONYMS.items() if short in cats}, **cats}
+        alt = "|".join(re.escape(n) for n in sorted(words, key=len, reverse=True))
         total_key = t.key3(R.RESULTS_TOTAL)
         pattern = (
-            rf"(?<!不)(?P<names>(?:{alt})(?:(?:和|及|与|、|以及)(?:{alt}))*)"
+            rf"(?<![不未部])(?P<names>(?:{alt})(?:(?:和|及|与|、|以及)(?:{alt}))*)"
             rf"{_FILL}{{0,6}}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>件|%|％)"
         )
         for m in re.finditer(pattern, self.text):
             names = re.findall(alt, m.group("names"))
-            keys = [k for n in dict.fromkeys(names) for k in t.category_keys(cats[n])]
+            rows = list(dict.fromkeys(words[n] for n in names))
+            keys = [k for row in rows for k in t.category_keys(row)]
             if not self._free(m):
                 continue
-            what = "、".join(dict.fromkeys(names))
+            what = "、".join(row.short for row in rows)
             if m.group("u") == "件":
-                self._number(m, what, [keys])
+                # 依申请公开答复 N 件 may be every answer: the 总计 makes it right too.
+                loose = [[total_key]] if any(n in _LOOSE_SYNONYMS for n in names) else []
+                self._number(m, what, [keys], also=loose, unsure=bool(loose))
                 continue
             total = t.total(keys)
             whole = self.ctx.value(total_key)
@@ -362,15 +441,18 @@ class _Claims:
         text = self.text
         # 没有收到…申请 while 新收 > 0
         new_total = t.key3(R.NEW)
-        for m in re.finditer(rf"(?:没有|未|无)(?:收到|受理|接到|接收){_FILL}{{0,14}}?申请", text):
-            if re.search("复议|诉讼", m.group()):
+        for m in _NO_APPLICATION.finditer(text):
+            clause = re.split(rf"[{_STOP}]", text[m.start():])[0]
+            if re.search("复议|诉讼", clause) or _NOT_RECEIVED_ABOUT.search(clause):
+                continue
+            if _HOTLINE.search(self._sentence(m)):
                 continue
             v = ctx.amount(new_total)
             if v and self._free(m):
                 self._contradiction(m, f"表三{L.cell_short(ctx.fmt, new_total)}为 {self._amount_text(new_total)}", [new_total])
         # 均已办结 while 结转下年度 > 0
         next_total = t.key3(R.CARRIED_FORWARD)
-        for m in re.finditer(r"(?:均|全部|都)(?:已经|已)?(?:按时|依法|按期|在法定期限内)?(?:办结|办理完毕|答复完毕)", text):
+        for m in _ALL_DONE.finditer(text):
             sentence = self._sentence(m)
             if "上年" in sentence or _HOTLINE.search(sentence) or re.search("复议|诉讼", sentence):
                 continue
@@ -379,12 +461,17 @@ class _Claims:
                 self._contradiction(m, f"表三{L.cell_short(ctx.fmt, next_total)}为 {self._amount_text(next_total)}", [next_total])
         # 均获维持 while 结果纠正 / 尚未审结 > 0
         not_upheld = (R.CORRECTED, R.PENDING)  # 结果纠正, 尚未审结
-        for m in re.finditer(r"(?:均|全部|都)(?:获得|获|被|予以|得到)?维持", text):
+        for m in _ALL_UPHELD.finditer(text):
             sentence = self._sentence(m)
+            before = text[: m.start()]
+            named = [word for word, _ in _CASES if word in sentence]
+            if not named:  # the nearest case named before it in the paragraph
+                r, lit = before.rfind("复议"), before.rfind("诉讼")
+                named = [] if r < 0 and lit < 0 else (["复议"] if r > lit else ["诉讼"])
             keys = [
                 k
                 for word, groups in _CASES
-                if word in sentence
+                if word in named
                 for g in groups
                 for c in not_upheld
                 for k in t.t4_keys((g,), c)
@@ -409,7 +496,7 @@ class _Claims:
             if v and self._free(m):
                 self._contradiction(m, f"表二{L.cell_short(ctx.fmt, key)}为 {L.number_text(v)}", [key])
         # 没有…行政复议、诉讼 while 表四 totals > 0
-        for m in re.finditer(rf"(?:没有|未|无)(?:发生|出现)?{_FILL}{{0,12}}?(?:行政复议|诉讼)", text):
+        for m in re.finditer(rf"(?:没有|未|无)(?!法)(?:发生|出现|产生|收到)?{_FILL}{{0,12}}?(?:行政复议|复议|诉讼)", text):
             sentence = self._sentence(m)
             clause = re.split(rf"[{_STOP}]", text[m.start():])[0]
             if _NOT_OUTCOME.search(clause):

@@ -60,7 +60,7 @@ def check(
 
 
 def _print_text(items, quiet: bool) -> None:
-    from ..checks.present import accepted_rows, decisions_note, grouped, location, summary
+    from ..checks.present import accepted_rows, decisions_note, grouped, summary, where
     from ._output import Out, print_accepted, print_findings, summary_style
 
     out = Out()
@@ -77,7 +77,7 @@ def _print_text(items, quiet: bool) -> None:
         print_findings(
             out,
             (
-                (heading, f.level, f.code, location(fmt, f.refs[0]) if f.refs else "", f.message)
+                (heading, f.level, f.code, where(fmt, f), f.message)
                 for heading, findings in grouped(item)
                 for f in findings
                 if not f.accepted

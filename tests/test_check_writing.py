@@ -1,0 +1,193 @@
+"""The rules on how the report is written (checks/writing.py), heading drift, and the
+year-over-year rules on quantities (issue 9: rules real reviewers apply)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from disclosure_cli.checks import check_report
+from disclosure_cli.formats import Role as R
+from disclosure_cli.model import Problem
+
+from _check_data import add, get, put, report, row_of, sample
+
+
+def _clean():
+    data = sample("huaian-2024")
+    data["meta"]["published"] = "2025-02-10"
+    return data
+
+
+def findings(data, previous=None, problems=()):
+    rep = report(data)
+    rep.problems.extend(problems)
+    return check_report(rep, report(previous) if previous is not None else None).findings
+
+
+def only(data, code, **kw):
+    got = findings(data, **kw)
+    assert [f.code for f in got] == [code], [(f.code, f.message) for f in got]
+    return got[0]
+
+
+def _with(section, *texts, data=None):
+    data = data or _clean()
+    data["sections"][section] = list(data["sections"].get(section, [])) + list(texts)
+    return data
+
+
+# --- numbering -----------------------------------------------------------------------------------
+
+
+def test_numbering_restarting_or_skipping():
+    data = _clean()
+    data["sections"]["1"] = ["（一）主动公开情况", "正文。", "（二）依申请公开情况", "正文。", "（二）政府信息管理", "正文。"]
+    f = only(data, "text-numbering")
+    assert f.level == "warning" and "在（二）之后是（二）" in f.message and f.refs[0]["paragraph"] == 5
+    data["sections"]["1"] = ["（一）主动公开", "（二）依申请公开", "（一）平台建设"]
+    assert "重新从（一）开始" in only(data, "text-numbering").message
+    data["sections"]["1"] = ["（一）主动公开", "（二）依申请公开", "（三）平台建设", "（十）x"]
+    assert "在（三）之后是（十）" in only(data, "text-numbering").message
+
+
+def test_sub_topics_numbered_at_the_level_of_the_parts():
+    data = _clean()
+    data["sections"]["1"] = ["一、主动公开情况。本年度主动公开信息100条。", "二、依申请公开情况。"]
+    f = only(data, "text-numbering")
+    assert "应写成“（一）”" in f.message
+
+
+def test_numbering_in_order_is_fine():
+    data = _clean()
+    data["sections"]["1"] = [f"（{n}）小标题" for n in "一二三四五六七八九十"] + ["（十一）小标题"]
+    assert findings(data) == []
+
+
+# --- doubled words, punctuation ----------------------------------------------------------------
+
+
+def test_doubled_word_real_sentences():
+    """平潭 财政金融局 2025 and 平潭 管委会 2021 (tests/corpus/)."""
+    data = _with("1", "深入学习贯彻党的二十大及二十届历次全会精神精神，落实部署要求。", "二是规范审核审核发布机制。")
+    f = only(data, "text-doubled-word")
+    assert f.level == "warning" and "2 处" in f.message and "“精神精神”、“审核审核”" in f.message
+    assert [r["quote"] for r in f.refs] == ["深入学习贯彻党的二十大及二十届历次全会精神精神，落实部署要求。", "二是规范审核审核发布机制。"]
+
+
+@pytest.mark.parametrize("text", ["认认真真做好工作。", "逐一核对，一一答复。", "常常更新。", "研究研究再定。"])
+def test_reduplication_is_not_a_doubled_word(text):
+    assert findings(_with("1", text)) == []
+
+
+def test_half_width_punctuation_is_one_counted_info():
+    data = _with("1", "主要做法:一是加强领导,二是完善制度;三是强化监督。", "另一段,也有。")
+    f = only(data, "text-halfwidth-punctuation")
+    assert f.level == "info" and "4 处" in f.message and "共 2 段" in f.message
+    assert findings(_with("1", "共收到申请12,345件。Excel: ok。")) == []  # numbers, Latin text
+
+
+# --- sections 五 and 六 ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["无。", "暂无", "无问题。"])
+def test_section_five_only_none(text):
+    data = _clean()
+    data["sections"]["5"] = [text]
+    f = only(data, "section-thin")
+    assert f.level == "warning" and text in f.message
+
+
+def test_section_six_repeating_the_signature():
+    data = _clean()
+    data["sections"]["6"] = ["本年度未收取信息处理费。", "淮安市人民政府", "2025年1月20日"]
+    f = only(data, "section-signature")
+    assert f.level == "info" and "淮安市人民政府 2025年1月20日" in f.message
+    data["sections"]["6"] = ["本年度未收取信息处理费。", "2025年1月20日"]
+    only(data, "section-signature")
+
+
+# --- signature date ------------------------------------------------------------------------------
+
+
+def test_signature_date_real_case_and_late():
+    """平潭 苏平片区 2019: 落款“2019年1月3日” under a 2019 report."""
+    data = _clean()
+    data["meta"]["signed"] = "2024-01-03"
+    f = only(data, "signed-early")
+    assert f.level == "warning" and "2024年1月3日" in f.message
+    data["meta"].update(signed="2025-04-02", kind="county_gov")
+    f = only(data, "signed-late")
+    assert f.level == "info" and "2025年3月31日" in f.message
+    data["meta"]["signed"] = "2025-01-20"
+    assert findings(data) == []
+
+
+# --- heading drift ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "found",
+    ["五、存在的主要问题和改进情况", "五、存在主要问题及改进情况", "四、行政复议、行政诉讼情况", "四、政府信息公开工作行政复议、行政诉讼情况"],
+)
+def test_heading_drift_is_a_warning(found):
+    label = "五、存在的主要问题及改进情况" if found.startswith("五") else "四、政府信息公开行政复议、行政诉讼情况"
+    p = Problem("label-altered", f"部分标题“{found}”与格式不一致", label=label, found=found)
+    f = only(_clean(), "label-drift", problems=[p])
+    assert f.level == "warning" and label in f.message
+
+
+def test_other_heading_changes_stay_label_altered():
+    p = Problem("label-altered", "标题不一致", label="五、存在的主要问题及改进情况", found="五、存在的主要问题及改进措施")
+    assert only(_clean(), "label-altered", problems=[p]).level == "error"
+
+
+# --- year over year ----------------------------------------------------------------------------------
+
+
+def _previous_of(data):
+    prev = copy.deepcopy(data)
+    prev["year"] = data["year"] - 1
+    prev["meta"]["published"] = f"{data['year']}-02-01"
+    row_of(prev, R.CARRIED_FORWARD).update(row_of(data, R.CARRIED_OVER))
+    for row in (R.RULES, R.NORMATIVE):
+        before = get(data, row, R.IN_FORCE) - get(data, row, R.ISSUED) + get(data, row, R.REPEALED)
+        put(prev, row, R.IN_FORCE, before)
+    for row in (R.NEW, R.DISCLOSED, R.RESULTS_TOTAL):
+        for column in (R.NATURAL_PERSON, R.TOTAL):
+            add(prev, row, column, 1)
+    add(prev, R.LICENSE, R.DECISIONS, 1)
+    add(prev, R.REVIEW, R.UPHELD, 1)
+    add(prev, R.REVIEW, R.TOTAL, 1)
+    prev["sections"] = {"1": ["上一年的总体情况写法完全不同。"], "5": ["上年的问题不同。"], "6": ["上年未收取信息处理费，特此说明。"]}
+    return prev
+
+
+def test_large_change_and_zero_against_last_year():
+    data = _clean()
+    prev = _previous_of(data)
+    put(prev, R.PENALTY, R.DECISIONS, get(data, R.PENALTY, R.DECISIONS) * 6)
+    f = only(data, "prev-factor", previous=prev)
+    assert f.level == "info" and "行政处罚" in f.message and "6.0 倍" in f.message
+    prev = _previous_of(data)
+    put(data, R.LICENSE, R.DECISIONS, 0)
+    f = only(data, "prev-zero", previous=prev)
+    assert f.level == "warning" and "行政许可：本年为 0" in f.message
+
+
+def test_small_numbers_change_freely():
+    data = _clean()
+    prev = _previous_of(data)
+    put(data, R.ENFORCEMENT, R.DECISIONS, 9)
+    put(prev, R.ENFORCEMENT, R.DECISIONS, 1)
+    assert findings(data, previous=prev) == []
+
+
+def test_copied_text_with_new_numbers_is_still_copied():
+    data = _clean()
+    prev = _previous_of(data)
+    prev["sections"] = copy.deepcopy(data["sections"])
+    for sid, paras in prev["sections"].items():
+        prev["sections"][sid] = [p.replace("3", "4") for p in paras]
+    assert "prev-copied-text" in [f.code for f in findings(data, previous=prev)]
