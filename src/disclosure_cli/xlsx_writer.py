@@ -518,3 +518,132 @@ def _stamp(ws, fmt: F.Format) -> None:
         ws.cell(row=i, column=2, value=v).data_type = "s"
     ws.sheet_state = "veryHidden"
     _protect(ws)
+
+
+# ---------------------------------------------------------------------------------------------
+# roll-up (汇总): the extra sheets, and a byte-reproducible save
+# ---------------------------------------------------------------------------------------------
+
+ROLLUP_SOURCES_SHEET = "来源"
+ROLLUP_UNITS_SHEET = "单位清单"
+ROLLUP_STAMP_SHEET = "_disclosure_rollup"
+ROLLUP_UNIT_HEADERS = ("单位代码", "单位名称", "报告中的机关名称", "文件", "状态", "错误", "警告", "说明")
+_FIXED_TIME = "2000-01-01T00:00:00Z"
+
+
+def mark_generated(wb, texts: list[str], note: str) -> None:
+    """A comment on each 正文 cell holding a generated sentence (the clerk sees it was made
+    from the tables)."""
+    from openpyxl.comments import Comment
+
+    if not texts:
+        return
+    ws = wb[W.TEXT_SHEET]
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and any(t in cell.value for t in texts):
+                cell.comment = Comment(note, "disclosure")
+
+
+def add_rollup_sources(wb, fmt: F.Format, rows, partial: dict) -> None:
+    """Sheet 来源: one row per unit summed, one column per data cell of the format (its table,
+    row, column and key in four header rows), the value as the unit typed it; filterable by
+    unit. The header of a column whose sum is partial carries a comment naming the units."""
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
+
+    st = _styles()
+    ws = wb.create_sheet(ROLLUP_SOURCES_SHEET)
+    keys = list(fmt.cells())
+    fixed = ("单位代码", "单位名称", "文件", "状态")
+    for c, text in enumerate(fixed, start=1):
+        for r in range(1, 5):
+            ws.cell(row=r, column=c, value=text if r == 4 else None)
+    ws.cell(row=1, column=1, value="表")
+    ws.cell(row=2, column=1, value="行")
+    ws.cell(row=3, column=1, value="列")
+    for i, key in enumerate(keys, start=len(fixed) + 1):
+        table = fmt.table(key.table)
+        _, row, col = table.locate(key.row, key.column)
+        ws.cell(row=1, column=i, value=table.sheet)
+        ws.cell(row=2, column=i, value=row.short or row.label)
+        ws.cell(row=3, column=i, value=col.label)
+        head = ws.cell(row=4, column=i, value=str(key))
+        if key in partial:
+            names = partial[key]
+            shown = "、".join(names[:30]) + (f" 等 {len(names)} 个" if len(names) > 30 else "")
+            head.comment = Comment(f"合计不完整：{shown} 填的不是数字", "disclosure")
+            head.fill = st["input"]
+    for r in range(1, 5):
+        for c in range(1, len(fixed) + len(keys) + 1):
+            ws.cell(row=r, column=c).font = st["bold"]
+    n = 4
+    for code, name, path, status, values in rows:
+        n += 1
+        ws.cell(row=n, column=1, value=code or None)
+        _set_text(ws.cell(row=n, column=2), name)
+        _set_text(ws.cell(row=n, column=3), path)
+        ws.cell(row=n, column=4, value=status)
+        for i, v in enumerate(values, start=len(fixed) + 1):
+            _set_text(ws.cell(row=n, column=i), v)
+    last = get_column_letter(len(fixed) + len(keys))
+    ws.auto_filter.ref = f"A4:{last}{max(n, 5)}"
+    ws.freeze_panes = "E5"
+    ws.column_dimensions["B"].width = 36
+    ws.column_dimensions["C"].width = 30
+
+
+def add_rollup_units(wb, rows) -> None:
+    """Sheet 单位清单: each unit or input with its status."""
+    st = _styles()
+    ws = wb.create_sheet(ROLLUP_UNITS_SHEET)
+    for c, text in enumerate(ROLLUP_UNIT_HEADERS, start=1):
+        cell = ws.cell(row=1, column=c, value=text)
+        cell.font, cell.fill = st["bold"], st["header"]
+    for r, row in enumerate(rows, start=2):
+        for c, v in enumerate(row, start=1):
+            _set_text(ws.cell(row=r, column=c), v if v != "" else None)
+    ws.auto_filter.ref = f"A1:H{max(2, len(rows) + 1)}"
+    ws.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGH", (12, 36, 36, 30, 18, 6, 6, 40)):
+        ws.column_dimensions[letter].width = width
+
+
+def add_rollup_stamp(wb, inputs: list[tuple[str, str]]) -> None:
+    """Hidden sheet: every input's path and SHA-256."""
+    ws = wb.create_sheet(ROLLUP_STAMP_SHEET)
+    ws.cell(row=1, column=1, value="path")
+    ws.cell(row=1, column=2, value="sha256")
+    for r, (path, digest) in enumerate(inputs, start=2):
+        _set_text(ws.cell(row=r, column=1), path)
+        _set_text(ws.cell(row=r, column=2), digest)
+    ws.sheet_state = "veryHidden"
+
+
+def save_reproducible(wb, path: Path) -> None:
+    """Save so that the same workbook gives the same bytes: fixed document times, fixed zip
+    entry dates, entries in the order openpyxl writes them."""
+    import datetime as _dt
+    import io
+    import re
+    import zipfile
+
+    fixed = _dt.datetime(2000, 1, 1)
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                    lambda m: m.group(1) + _FIXED_TIME.encode() + m.group(3),
+                    data,
+                )
+            out = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            out.compress_type = zipfile.ZIP_DEFLATED
+            out.external_attr = 0o600 << 16
+            dst.writestr(out, data)
