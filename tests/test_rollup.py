@@ -299,6 +299,8 @@ def test_previous_rollup_carry_over_and_units_gone(tmp_path):
     r = run("rollup", tmp_path / "2024", "-o", tmp_path / "2024汇总.xlsx", "--org", "某某区人民政府", "--previous", tmp_path / "2023汇总.xlsx")
     out = flat(r.output)
     assert flat("上年汇总中有 1 个单位今年没有报告：某某区第03单位") in out
+    assert "prev-carry-over" in out  # last year's roll-up 结转下年度 against this year's 上年结转
+    assert r.exit_code == 1
 
 
 def test_unit_list_template_and_errors(tmp_path):
@@ -329,3 +331,25 @@ def test_unit_list_template_and_errors(tmp_path):
     r = run("rollup", tmp_path, "-o", tmp_path / "y.xlsx", "--units", tmp_path / "dup.csv")
     assert r.exit_code == 2
     assert "单位清单中有名称重复" in r.output and "“甲局”（第 3 行）与“甲局”（第 2 行）" in r.output
+
+
+def test_sources_check_catches_a_hand_edited_rollup(tmp_path):
+    from openpyxl import load_workbook
+
+    from disclosure_cli.rollup import check_sources
+
+    datas = district(3)
+    write(tmp_path / "in", datas)
+    out = tmp_path / "汇总.xlsx"
+    assert run("rollup", tmp_path / "in", "-o", out, "--org", "某某区人民政府").exit_code == 0
+    assert check_sources(out) == []
+    fmt = F.for_year(2024)
+    key = fmt.key(R.CARRIED_FORWARD, R.NATURAL_PERSON)
+    wb = load_workbook(out)
+    ws = wb["来源"]
+    col = [c.value for c in ws[4]].index(str(key)) + 1
+    ws.cell(row=5, column=col, value=ws.cell(row=5, column=col).value + 2)
+    wb.save(tmp_path / "edited.xlsx")
+    total = independent_sum(datas, key)[0]
+    (issue,) = check_sources(tmp_path / "edited.xlsx")
+    assert issue.message == f"{key}：汇总表中为 {total}，但“来源”表中各单位结转下年度之和为 {total + 2}，相差 -2"

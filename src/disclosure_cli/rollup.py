@@ -428,3 +428,52 @@ def previous_units(path: Path) -> list[str] | None:
         wb.close()
     summed = {STATUS_NAMES[s] for s in (INCLUDED, HAS_ERRORS, UNKNOWN)}
     return [str(r[1]) for r in rows[1:] if r and len(r) > 4 and r[4] in summed and r[1]]
+
+
+def check_sources(path: Path, report=None) -> list[Issue]:
+    """Checks of a roll-up workbook against its own 来源 sheet: each table cell (in particular
+    每列 结转下年度继续办理) equals the sum of the units' values listed there — so a roll-up
+    edited by hand after it was made, or one whose 来源 lost a unit, is caught. Empty for a
+    workbook that is not a roll-up."""
+    from openpyxl import load_workbook
+
+    from .reader import load
+    from .xlsx_writer import ROLLUP_SOURCES_SHEET
+
+    report = report if report is not None else load(path)
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        if ROLLUP_SOURCES_SHEET not in wb.sheetnames:
+            return []
+        rows = wb[ROLLUP_SOURCES_SHEET].iter_rows(values_only=True)
+        header = None
+        for i, row in enumerate(rows):
+            if i == 3:
+                header = row
+                sums = [Decimal(0)] * len(row)
+                numbers = [0] * len(row)
+            elif i > 3:
+                for j, v in enumerate(row):
+                    if j >= 4 and isinstance(v, (int, float)) and not isinstance(v, bool):
+                        sums[j] += _decimal(v)
+                        numbers[j] += 1
+    finally:
+        wb.close()
+    if header is None:
+        return []
+    by_key = {str(k): k for k in report.format.cells()}
+    carried = {str(k) for k in (report.format.key(F.Role.CARRIED_FORWARD, c.role) for c in report.format.columns_of(F.Role.CARRIED_FORWARD))}
+    out = []
+    for j, name in enumerate(header):
+        key = by_key.get(str(name)) if j >= 4 else None
+        if key is None:
+            continue
+        value = report.computed(key, uncached_only=True, text=None)
+        if value is None or not numbers[j]:
+            continue
+        if _decimal(value) != sums[j]:
+            what = "各单位结转下年度之和" if str(name) in carried else "各单位之和"
+            out.append(
+                Issue(ERROR, "rollup-sources-sum", f"{key}：汇总表中为 {value}，但“来源”表中{what}为 {_plain(sums[j])}，相差 {_plain(_decimal(value) - sums[j])}")
+            )
+    return out
