@@ -477,3 +477,22 @@ def check_sources(path: Path, report=None) -> list[Issue]:
                 Issue(ERROR, "rollup-sources-sum", f"{key}：汇总表中为 {value}，但“来源”表中{what}为 {_plain(sums[j])}，相差 {_plain(_decimal(value) - sums[j])}")
             )
     return out
+
+
+def verify_written(path: Path, result: Rollup) -> list[Issue]:
+    """The written workbook read back as ``check`` reads it: every cell must hold the sum (the
+    template's formulas computed); a difference is a bug of the writer or reader, reported
+    rather than trusted. Cheap: one workbook (the 来源 sheet is not re-read; see
+    ``check_sources``)."""
+    from .reader import load
+
+    back = load(path)
+    out = []
+    for key in result.report.format.cells():
+        want = result.report.cells[key]
+        if want.state != V.NUMBER:
+            continue
+        got = back.computed(key, uncached_only=True, text=None)
+        if got is None or _decimal(got) != _decimal(want.value):
+            out.append(Issue(ERROR, "rollup-sources-sum", f"{key}：写入的汇总表中为 {got}，应为各单位之和 {want.value}"))
+    return out

@@ -58,7 +58,7 @@ def rollup(
             exclude=[p for p in (output, report) if p is not None],
         )
         RU.write_rollup(result, output, report_path=report, force=force)
-        result.issues += RU.check_sources(output)  # what was written, read back: Σ units = each cell
+        result.issues += RU.verify_written(output, result)  # what was written, read back: Σ units = each cell
         out = Out()
         counts: dict[str, int] = {}
         for e in result.entries:
