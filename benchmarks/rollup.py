@@ -5,7 +5,8 @@
 Generates N units of one year and format (benchmarks/generate.py), then runs, each in a fresh
 process, `disclosure check DIR -q` and `disclosure rollup DIR -o 汇总.xlsx`, and prints wall time
 and peak memory (ru_maxrss) of each. Goals (issue 12): roll-up within 1.3× the time of check;
-peak memory flat in N (run with N and 4N and compare)."""
+peak memory flat in N (run with N and 4N and compare); the review page (`disclosure review`)
+under 2 s beyond check and under 5 MB."""
 
 from __future__ import annotations
 
@@ -62,6 +63,9 @@ def main() -> None:
     t_check, m_check, rc1 = timed(exe + ["check", str(inputs), "-q"])
     t_roll, m_roll, rc2 = timed(exe + ["rollup", str(inputs), "-o", str(work / "汇总.xlsx"), "--org", "某某区人民政府", "-q", "--force"])
     print(f"units {args.n}: check {t_check:.1f} s (exit {rc1}); rollup {t_roll:.1f} s (exit {rc2}); ratio {t_roll / t_check:.2f}")
+    t_rev, m_rev, rc3 = timed(exe + ["review", str(inputs), "-o", str(work / "审核.html"), "--force"])
+    size = (work / "审核.html").stat().st_size
+    print(f"review {t_rev:.1f} s (exit {rc3}), {t_rev - t_check:+.1f} s beyond check, page {size / 1e6:.2f} MB")
     print(f"peak memory of children so far (KiB): after check {m_check}, after rollup {m_roll}")
 
 

@@ -353,3 +353,15 @@ def test_sources_check_catches_a_hand_edited_rollup(tmp_path):
     total = independent_sum(datas, key)[0]
     (issue,) = check_sources(tmp_path / "edited.xlsx")
     assert issue.message == f"{key}：汇总表中为 {total}，但“来源”表中各单位结转下年度之和为 {total + 2}，相差 -2"
+
+
+def test_prefill_adds_the_sentences_once():
+    from disclosure_cli import sentences
+
+    report = from_data(district(1)[0])
+    before = {k: list(v) for k, v in report.sections.items()}
+    assert sentences.prefill(report)
+    assert not sentences.prefill(report)
+    added = [p.text for k, v in report.sections.items() for p in v if p not in before.get(k, [])]
+    assert len(added) == 2 and all(sentences.is_generated(report, t) for t in added)
+    assert added[0].startswith("本机关共新收政府信息公开申请")

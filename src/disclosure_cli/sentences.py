@@ -103,3 +103,23 @@ def is_generated(report: Report, text: str) -> bool:
             return True
     applicants = _applicant_body(report)
     return applicants is not None and text == applicants
+
+
+def prefill(report: Report, scope: str = "本机关") -> bool:
+    """Add the generated sentences to ``report`` (for ``new --data``): the application sentence
+    at the end of 一、总体情况, the applicants sentence in the section of 表三 — each only where no
+    paragraph already is a generated one (idempotent). Returns whether anything was added."""
+    from .model import Paragraph
+
+    fmt = report.format
+    made = application_sentences(report, scope)
+    if not made:
+        return False
+    t3_section = next(s.id for s in fmt.sections if s.table == fmt.table_of(R.NEW).id)
+    added = False
+    for section, text in zip((fmt.sections[0].id, t3_section), made):
+        paras = report.sections.setdefault(section, [])
+        if not any(is_generated(report, p.text) for p in paras):
+            paras.append(Paragraph(text))
+            added = True
+    return added
