@@ -365,3 +365,23 @@ def test_prefill_adds_the_sentences_once():
     added = [p.text for k, v in report.sections.items() for p in v if p not in before.get(k, [])]
     assert len(added) == 2 and all(sentences.is_generated(report, t) for t in added)
     assert added[0].startswith("本机关共新收政府信息公开申请")
+
+
+def test_new_units_refuses_report_options_and_overwrite(tmp_path):
+    r = run("new", "--units", "-o", tmp_path / "u.xlsx", "--year", "2024")
+    assert r.exit_code == 2 and "--units 不能与 --org、--year、--format、--data、--from 同用" in r.output
+    assert not (tmp_path / "u.xlsx").exists()
+    assert run("new", "--units", "-o", tmp_path / "u.xlsx").exit_code == 0
+    before = (tmp_path / "u.xlsx").read_bytes()
+    r = run("new", "--units", "-o", tmp_path / "u.xlsx")
+    assert r.exit_code == 2 and (tmp_path / "u.xlsx").read_bytes() == before
+
+
+def test_rollup_and_review_refuse_wrong_suffixes(tmp_path):
+    write(tmp_path / "in", district(1))
+    r = run("rollup", tmp_path / "in", "-o", tmp_path / "汇总.csv")
+    assert r.exit_code == 2 and "输出文件应以 .xlsx 结尾" in r.output
+    r = run("review", tmp_path / "in", "-o", tmp_path / "审核.pdf")
+    assert r.exit_code == 2 and "输出文件应以 .html 结尾" in r.output
+    r = run("rollup", tmp_path / "in", "-o", tmp_path / "汇总.xlsx", "--units", tmp_path / "无.csv")
+    assert r.exit_code == 2 and "单位清单文件不存在" in r.output

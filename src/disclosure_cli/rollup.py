@@ -78,7 +78,7 @@ class Entry:
     errors: int = 0
     warnings: int = 0
     note: str = ""
-    values: tuple = ()  # raw values in the format's cell order (included and duplicate inputs)
+    values: tuple = ()  # raw values in the format's cell order (the inputs summed)
 
     def to_json(self) -> dict:
         return {
