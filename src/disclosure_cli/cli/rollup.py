@@ -11,7 +11,7 @@ from ._common import app, handle_errors
 
 @app.command("rollup")
 def rollup(
-    inputs: List[Path] = typer.Argument(..., help="各单位的报告（工作簿或 JSON），可以给多个；给文件夹时汇总其中（含子文件夹）所有报告。"),
+    files: List[Path] = typer.Argument(..., help="各单位的报告（工作簿或 JSON），可以给多个；给文件夹时汇总其中（含子文件夹）所有报告。"),
     output: Path = typer.Option(..., "-o", "--output", help="汇总结果工作簿（.xlsx），与填报模板格式相同。", dir_okay=False),
     units: Optional[Path] = typer.Option(
         None, "--units", help="单位清单（.xlsx 或 .csv，disclosure new --units 生成模板），用于核对缺报、多报和重复。"
@@ -54,7 +54,7 @@ def rollup(
             prev = load(previous)
             prev_units = RU.previous_units(previous)
         result = RU.rollup(
-            inputs, units=unit_list, org=org, year=year, previous=prev, previous_units=prev_units,
+            files, units=unit_list, org=org, year=year, previous=prev, previous_units=prev_units,
             exclude=[p for p in (output, report) if p is not None],
         )
         RU.write_rollup(result, output, report_path=report, force=force)
