@@ -117,10 +117,10 @@ def test_provenance_sheet_holds_every_units_value(tmp_path):
     wb = load_workbook(tmp_path / "汇总.xlsx")
     ws = wb["来源"]
     rows = list(ws.iter_rows(values_only=True))
-    keys = rows[3][4:]
+    keys = rows[4][4:]
     fmt = F.for_year(2024)
     assert list(keys) == [str(k) for k in fmt.cells()]
-    units = rows[4:]
+    units = rows[5:]
     assert [u[1] for u in units] == [d["org"] for d in datas]
     for d, u in zip(datas, units):
         for key, v in zip(fmt.cells(), u[4:]):
@@ -222,6 +222,11 @@ def test_blank_and_text_cells_make_a_partial_sum_naming_the_units(tmp_path):
     assert r.exit_code == 0, r.output
     assert flat(f"合计不完整（有单位填的不是数字：空白、“/”或文字）：{key}；涉及单位：某某区第01单位、某某区第03单位") in flat(r.output)
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(tmp_path / "汇总.xlsx", read_only=True)["来源"].iter_rows(values_only=True))
+    assert rows[3][rows[4].index(str(key))] == "某某区第01单位、某某区第03单位"
+    assert rows[3][0] == "合计不完整（填的不是数字的单位）"
     assert report["cells"][str(key)] == {"value": datas[1][key.table][key.row][key.column], "partial": ["某某区第01单位", "某某区第03单位"]}
 
 
@@ -347,8 +352,8 @@ def test_sources_check_catches_a_hand_edited_rollup(tmp_path):
     key = fmt.key(R.CARRIED_FORWARD, R.NATURAL_PERSON)
     wb = load_workbook(out)
     ws = wb["来源"]
-    col = [c.value for c in ws[4]].index(str(key)) + 1
-    ws.cell(row=5, column=col, value=ws.cell(row=5, column=col).value + 2)
+    col = [c.value for c in ws[5]].index(str(key)) + 1
+    ws.cell(row=6, column=col, value=ws.cell(row=6, column=col).value + 2)
     wb.save(tmp_path / "edited.xlsx")
     total = independent_sum(datas, key)[0]
     (issue,) = check_sources(tmp_path / "edited.xlsx")

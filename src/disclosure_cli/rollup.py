@@ -448,11 +448,11 @@ def check_sources(path: Path, report=None) -> list[Issue]:
         rows = wb[ROLLUP_SOURCES_SHEET].iter_rows(values_only=True)
         header = None
         for i, row in enumerate(rows):
-            if i == 3:
+            if i == 4:
                 header = row
                 sums = [Decimal(0)] * len(row)
                 numbers = [0] * len(row)
-            elif i > 3:
+            elif i > 4:
                 for j, v in enumerate(row):
                     if j >= 4 and isinstance(v, (int, float)) and not isinstance(v, bool):
                         sums[j] += _decimal(v)

@@ -546,51 +546,70 @@ def mark_generated(wb, texts: list[str], note: str) -> None:
 
 
 def add_rollup_sources(wb, fmt: F.Format, rows, partial: dict) -> None:
-    """Sheet 来源: one row per unit summed, one column per data cell of the format (its table,
-    row, column and key in four header rows), the value as the unit typed it; filterable by
-    unit. The header of a column whose sum is partial carries a comment naming the units."""
-    from openpyxl.comments import Comment
-    from openpyxl.utils import get_column_letter
+    """Sheet 来源: one row per unit summed, one column per data cell of the format, the value as
+    the unit typed it; filterable by unit. Header rows: 1 table, 2 row, 3 column, 4 the units
+    whose value is not a number where the sum is partial, 5 the cell key (the filter row); units
+    from row 6.
 
-    st = _styles()
-    ws = wb.create_sheet(ROLLUP_SOURCES_SHEET)
+    The sheet grows with the number of units, so it is not built cell by cell in openpyxl (that
+    costs memory per cell): an empty sheet holds its place and ``save_reproducible`` streams
+    its XML from ``rows`` (inline strings, no shared-string table needed)."""
+    from openpyxl.utils import get_column_letter
+    from xml.sax.saxutils import escape
+
+    wb.create_sheet(ROLLUP_SOURCES_SHEET)
     keys = list(fmt.cells())
     fixed = ("单位代码", "单位名称", "文件", "状态")
-    for c, text in enumerate(fixed, start=1):
-        for r in range(1, 5):
-            ws.cell(row=r, column=c, value=text if r == 4 else None)
-    ws.cell(row=1, column=1, value="表")
-    ws.cell(row=2, column=1, value="行")
-    ws.cell(row=3, column=1, value="列")
-    for i, key in enumerate(keys, start=len(fixed) + 1):
-        table = fmt.table(key.table)
-        _, row, col = table.locate(key.row, key.column)
-        ws.cell(row=1, column=i, value=table.sheet)
-        ws.cell(row=2, column=i, value=row.short or row.label)
-        ws.cell(row=3, column=i, value=col.label)
-        head = ws.cell(row=4, column=i, value=str(key))
-        if key in partial:
-            names = partial[key]
-            shown = "、".join(names[:30]) + (f" 等 {len(names)} 个" if len(names) > 30 else "")
-            head.comment = Comment(f"合计不完整：{shown} 填的不是数字", "disclosure")
-            head.fill = st["input"]
-    for r in range(1, 5):
-        for c in range(1, len(fixed) + len(keys) + 1):
-            ws.cell(row=r, column=c).font = st["bold"]
-    n = 4
-    for code, name, path, status, values in rows:
-        n += 1
-        ws.cell(row=n, column=1, value=code or None)
-        _set_text(ws.cell(row=n, column=2), name)
-        _set_text(ws.cell(row=n, column=3), path)
-        ws.cell(row=n, column=4, value=status)
-        for i, v in enumerate(values, start=len(fixed) + 1):
-            _set_text(ws.cell(row=n, column=i), v)
-    last = get_column_letter(len(fixed) + len(keys))
-    ws.auto_filter.ref = f"A4:{last}{max(n, 5)}"
-    ws.freeze_panes = "E5"
-    ws.column_dimensions["B"].width = 36
-    ws.column_dimensions["C"].width = 30
+    ncols = len(fixed) + len(keys)
+    letters = [get_column_letter(i) for i in range(1, ncols + 1)]
+
+    def cell(ref: str, v) -> str:
+        if v is None or v == "":
+            return ""
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(str(v))}</t></is></c>'
+        return f'<c r="{ref}"><v>{v!r}</v></c>'
+
+    def row(n: int, values) -> str:
+        return f'<row r="{n}">' + "".join(cell(f"{letters[i]}{n}", v) for i, v in enumerate(values)) + "</row>"
+
+    def header():
+        tables, labels, columns, notes = ["表"], ["行"], ["列"], ["合计不完整（填的不是数字的单位）"]
+        for key in keys:
+            table = fmt.table(key.table)
+            _, r, c = table.locate(key.row, key.column)
+            tables.append(table.sheet)
+            labels.append(r.short or r.label)
+            columns.append(c.label)
+            names = partial.get(key) or []
+            notes.append("、".join(names[:30]) + (f" 等 {len(names)} 个" if len(names) > 30 else ""))
+        pad = [None] * (len(fixed) - 1)
+        return [tables[:1] + pad + tables[1:], labels[:1] + pad + labels[1:], columns[:1] + pad + columns[1:],
+                notes[:1] + pad + notes[1:], list(fixed) + [str(k) for k in keys]]
+
+    def write(fh) -> None:
+        fh.write(
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            b'<sheetViews><sheetView workbookViewId="0"><pane xSplit="4" ySplit="5" topLeftCell="E6" '
+            b'activePane="bottomRight" state="frozen"/></sheetView></sheetViews>'
+            b'<sheetFormatPr defaultRowHeight="15"/>'
+            b'<cols><col min="2" max="2" width="36" customWidth="1"/><col min="3" max="3" width="30" customWidth="1"/></cols>'
+            b"<sheetData>"
+        )
+        n = 0
+        for n, values in enumerate(header(), start=1):
+            fh.write(row(n, values).encode("utf-8"))
+        for code, name, path, status, vals in rows:
+            n += 1
+            fh.write(row(n, (code or None, name, path, status, *vals)).encode("utf-8"))
+        fh.write(f'</sheetData><autoFilter ref="A5:{letters[-1]}{max(n, 6)}"/></worksheet>'.encode("utf-8"))
+
+    streamed = getattr(wb, "_disclosure_streamed", None)
+    if streamed is None:
+        streamed = wb._disclosure_streamed = {}
+    streamed[ROLLUP_SOURCES_SHEET] = write
 
 
 def add_rollup_units(wb, rows) -> None:
@@ -634,8 +653,19 @@ def save_reproducible(wb, path: Path) -> None:
     buf = io.BytesIO()
     wb.save(buf)
     buf.seek(0)
+    streamed = {
+        f"xl/worksheets/sheet{wb.sheetnames.index(name) + 1}.xml": write
+        for name, write in (getattr(wb, "_disclosure_streamed", None) or {}).items()
+    }
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
+            if info.filename in streamed:
+                out = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                out.compress_type = zipfile.ZIP_DEFLATED
+                out.external_attr = 0o600 << 16
+                with dst.open(out, "w", force_zip64=True) as fh:
+                    streamed[info.filename](fh)
+                continue
             data = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 data = re.sub(
