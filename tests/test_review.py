@@ -84,22 +84,31 @@ def test_page_flags_exactly_the_refs_of_the_findings(folder):
     assert not re.search(r"https?://|//[a-z]", html.replace("http://www.w3.org/2000/svg", ""))
 
 
-def test_indicators_and_previous_jump(folder, tmp_path):
-    now = district(2)
-    last = copy.deepcopy(now)
-    for d in last:
-        d["year"] = 2023
-    key = F.for_year(2024).key(R.DISCLOSED, R.NATURAL_PERSON)
+def test_indicators_and_previous_jump(tmp_path):
+    from disclosure_cli.jsonform import from_data
+    from disclosure_cli.render.review import INDICATORS, JUMP, indicators, review_page
+
+    now = district(3)
+    last = district(3, year=2023, seed=99)  # same names (某某区第01单位…), other figures
+    for d in now:
+        d["meta"]["kind"] = "department"
+        d["meta"].pop("deadline", None)
     write(tmp_path / "now", now)
     write(tmp_path / "last", last)
-    from disclosure_cli.render.review import indicators, review_page
-    from disclosure_cli.jsonform import from_data
-
     page, rows = review_page([tmp_path / "now"], previous=[tmp_path / "last"], today=dt.date(2025, 1, 20))
-    assert rows[0].ind == indicators(from_data(now[0]))
-    assert "（+0.0）" in page
-    assert rows[0].days == 11 and rows[0].deadline == dt.date(2025, 1, 31) or rows[0].days is None or True
-    assert key  # the indicators read cells by role
+    jumps = 0
+    for row, d, old in zip(rows, now, last):
+        assert row.ind == indicators(from_data(d))
+        assert (row.deadline, row.days) == (dt.date(2025, 1, 31), 11)
+        before = indicators(from_data(old))
+        for k in INDICATORS:
+            if row.ind[k] is None or before[k] is None:
+                continue
+            change = row.ind[k] - before[k]
+            cls = ' class="jump"' if abs(change) >= JUMP else ""
+            jumps += bool(cls)
+            assert f"<span{cls}>（{change * 100:+.1f}）</span>" in page, (row.name, k)
+    assert jumps
 
 
 def test_missing_units_from_the_list(folder, tmp_path):
