@@ -55,7 +55,7 @@ def rollup(
             prev_units = RU.previous_units(previous)
         result = RU.rollup(
             files, units=unit_list, org=org, year=year, previous=prev, previous_units=prev_units,
-            exclude=[p for p in (output, report) if p is not None],
+            exclude=[p for p in (output, report, previous) if p is not None],
         )
         RU.write_rollup(result, output, report_path=report, force=force)
         result.issues += RU.verify_written(output, result)  # what was written, read back: Σ units = each cell
