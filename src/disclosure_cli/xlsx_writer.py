@@ -547,3 +547,162 @@ def _stamp(ws, fmt: F.Format) -> None:
         ws.cell(row=i, column=2, value=v).data_type = "s"
     ws.sheet_state = "veryHidden"
     _protect(ws)
+
+
+# ---------------------------------------------------------------------------------------------
+# roll-up (汇总): the extra sheets, and a byte-reproducible save
+# ---------------------------------------------------------------------------------------------
+
+ROLLUP_SOURCES_SHEET = "来源"
+ROLLUP_UNITS_SHEET = "单位清单"
+ROLLUP_STAMP_SHEET = "_disclosure_rollup"
+ROLLUP_UNIT_HEADERS = ("单位代码", "单位名称", "报告中的机关名称", "文件", "状态", "错误", "警告", "说明")
+_FIXED_TIME = "2000-01-01T00:00:00Z"
+
+
+def mark_generated(wb, texts: list[str], note: str) -> None:
+    """A comment on each 正文 cell holding a generated sentence (the clerk sees it was made
+    from the tables)."""
+    from openpyxl.comments import Comment
+
+    if not texts:
+        return
+    ws = wb[W.TEXT_SHEET]
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and any(t in cell.value for t in texts):
+                cell.comment = Comment(note, "disclosure")
+
+
+def add_rollup_sources(wb, fmt: F.Format, rows, partial: dict) -> None:
+    """Sheet 来源: one row per unit summed, one column per data cell of the format, the value as
+    the unit typed it; filterable by unit. Header rows: 1 table, 2 row, 3 column, 4 the units
+    whose value is not a number where the sum is partial, 5 the cell key (the filter row); units
+    from row 6.
+
+    The sheet grows with the number of units, so it is not built cell by cell in openpyxl (that
+    costs memory per cell): an empty sheet holds its place and ``save_reproducible`` streams
+    its XML from ``rows`` (inline strings, no shared-string table needed)."""
+    from openpyxl.utils import get_column_letter
+    from xml.sax.saxutils import escape
+
+    wb.create_sheet(ROLLUP_SOURCES_SHEET)
+    keys = list(fmt.cells())
+    fixed = ("单位代码", "单位名称", "文件", "状态")
+    ncols = len(fixed) + len(keys)
+    letters = [get_column_letter(i) for i in range(1, ncols + 1)]
+
+    def cell(ref: str, v) -> str:
+        if v is None or v == "":
+            return ""
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(str(v))}</t></is></c>'
+        return f'<c r="{ref}"><v>{v!r}</v></c>'
+
+    def row(n: int, values) -> str:
+        return f'<row r="{n}">' + "".join(cell(f"{letters[i]}{n}", v) for i, v in enumerate(values)) + "</row>"
+
+    def header():
+        tables, labels, columns, notes = ["表"], ["行"], ["列"], ["合计不完整（填的不是数字的单位）"]
+        for key in keys:
+            table = fmt.table(key.table)
+            _, r, c = table.locate(key.row, key.column)
+            tables.append(table.sheet)
+            labels.append(r.short or r.label)
+            columns.append(c.label)
+            names = partial.get(key) or []
+            notes.append("、".join(names[:30]) + (f" 等 {len(names)} 个" if len(names) > 30 else ""))
+        pad = [None] * (len(fixed) - 1)
+        return [tables[:1] + pad + tables[1:], labels[:1] + pad + labels[1:], columns[:1] + pad + columns[1:],
+                notes[:1] + pad + notes[1:], list(fixed) + [str(k) for k in keys]]
+
+    def write(fh) -> None:
+        fh.write(
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            b'<sheetViews><sheetView workbookViewId="0"><pane xSplit="4" ySplit="5" topLeftCell="E6" '
+            b'activePane="bottomRight" state="frozen"/></sheetView></sheetViews>'
+            b'<sheetFormatPr defaultRowHeight="15"/>'
+            b'<cols><col min="2" max="2" width="36" customWidth="1"/><col min="3" max="3" width="30" customWidth="1"/></cols>'
+            b"<sheetData>"
+        )
+        n = 0
+        for n, values in enumerate(header(), start=1):
+            fh.write(row(n, values).encode("utf-8"))
+        for code, name, path, status, vals in rows:
+            n += 1
+            fh.write(row(n, (code or None, name, path, status, *vals)).encode("utf-8"))
+        fh.write(f'</sheetData><autoFilter ref="A5:{letters[-1]}{max(n, 6)}"/></worksheet>'.encode("utf-8"))
+
+    streamed = getattr(wb, "_disclosure_streamed", None)
+    if streamed is None:
+        streamed = wb._disclosure_streamed = {}
+    streamed[ROLLUP_SOURCES_SHEET] = write
+
+
+def add_rollup_units(wb, rows) -> None:
+    """Sheet 单位清单: each unit or input with its status."""
+    st = _styles()
+    ws = wb.create_sheet(ROLLUP_UNITS_SHEET)
+    for c, text in enumerate(ROLLUP_UNIT_HEADERS, start=1):
+        cell = ws.cell(row=1, column=c, value=text)
+        cell.font, cell.fill = st["bold"], st["header"]
+    for r, row in enumerate(rows, start=2):
+        for c, v in enumerate(row, start=1):
+            _set_text(ws.cell(row=r, column=c), v if v != "" else None)
+    ws.auto_filter.ref = f"A1:H{max(2, len(rows) + 1)}"
+    ws.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGH", (12, 36, 36, 30, 18, 6, 6, 40)):
+        ws.column_dimensions[letter].width = width
+
+
+def add_rollup_stamp(wb, inputs: list[tuple[str, str]]) -> None:
+    """Hidden sheet: every input's path and SHA-256."""
+    ws = wb.create_sheet(ROLLUP_STAMP_SHEET)
+    ws.cell(row=1, column=1, value="path")
+    ws.cell(row=1, column=2, value="sha256")
+    for r, (path, digest) in enumerate(inputs, start=2):
+        _set_text(ws.cell(row=r, column=1), path)
+        _set_text(ws.cell(row=r, column=2), digest)
+    ws.sheet_state = "veryHidden"
+
+
+def save_reproducible(wb, path: Path) -> None:
+    """Save so that the same workbook gives the same bytes: fixed document times, fixed zip
+    entry dates, entries in the order openpyxl writes them."""
+    import datetime as _dt
+    import io
+    import re
+    import zipfile
+
+    fixed = _dt.datetime(2000, 1, 1)
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    streamed = {
+        f"xl/worksheets/sheet{wb.sheetnames.index(name) + 1}.xml": write
+        for name, write in (getattr(wb, "_disclosure_streamed", None) or {}).items()
+    }
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename in streamed:
+                out = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                out.compress_type = zipfile.ZIP_DEFLATED
+                out.external_attr = 0o600 << 16
+                with dst.open(out, "w", force_zip64=True) as fh:
+                    streamed[info.filename](fh)
+                continue
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                    lambda m: m.group(1) + _FIXED_TIME.encode() + m.group(3),
+                    data,
+                )
+            out = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            out.compress_type = zipfile.ZIP_DEFLATED
+            out.external_attr = 0o600 << 16
+            dst.writestr(out, data)

@@ -10,7 +10,7 @@ import sys
 from ._common import app
 
 # Register the commands (each module adds itself to ``app``).
-from . import new, export, importcmd, check, accept, decisions, rules, build  # noqa: F401,E402  (in the order help lists them)
+from . import new, export, importcmd, check, accept, decisions, rules, build, rollup, review  # noqa: F401,E402  (in the order help lists them)
 
 
 def main() -> None:

@@ -25,11 +25,25 @@ def new(
         help="从上一年度的报告开始：预填单位信息，并把上年“结转下年度继续办理”填入本年“上年结转”。",
     ),
     force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的文件。"),
+    units: bool = typer.Option(
+        False, "--units", help="改为生成空白的单位清单（单位代码、单位名称、其他名称、单位类型、上级），供 disclosure rollup --units 使用。"
+    ),
 ) -> None:
-    """生成 Excel 填报模板（可用 --data 预填）。"""
+    """生成 Excel 填报模板（可用 --data 预填）；--units 生成单位清单模板。"""
     from ..template import new_template
 
     with handle_errors():
+        if units:
+            from ..errors import UsageError
+
+            if any(v is not None for v in (org, year, format_id, data, previous)):
+                raise UsageError("--units 不能与 --org、--year、--format、--data、--from 同用", code="usage-conflict")
+            from ..units import write_template
+            from ._output import Out
+
+            write_template(output, force=force)
+            Out(stderr=True).line(f"已生成单位清单模板：{output}")
+            return
         report = new_template(
             output, org=org, year=year, format_id=format_id, data=data, previous=previous, force=force
         )
