@@ -24,7 +24,7 @@ from disclosure_cli import formats as F
 from disclosure_cli.jsonform import from_data
 from disclosure_cli.render import DATE, DATE_PLACEHOLDER, HEADING, SIGNATURE, TABLE, document
 from disclosure_cli.render.docx import BODY_CHAR, render_docx, signature_indents
-from disclosure_cli.render.layout import VALUE
+from disclosure_cli.render.tables import VALUE
 
 pytestmark = pytest.mark.realclient
 

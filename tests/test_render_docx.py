@@ -15,7 +15,7 @@ from disclosure_cli.formats import CellKey
 from disclosure_cli.reader import load
 from disclosure_cli.render import DRAFT_MARK, document, intro_text, title_lines
 from disclosure_cli.render.docx import render_docx, signature_indents, table_fit
-from disclosure_cli.render.layout import VALUE, table_grid
+from disclosure_cli.render.tables import VALUE, table_grid
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MM = 1440 / 25.4

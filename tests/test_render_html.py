@@ -13,7 +13,7 @@ from disclosure_cli.model import Paragraph
 from disclosure_cli.reader import load
 from disclosure_cli.render import DRAFT_MARK, document
 from disclosure_cli.render.html import render_html
-from disclosure_cli.render.layout import VALUE, table_grid
+from disclosure_cli.render.tables import VALUE, table_grid
 
 
 class Tags(HTMLParser):

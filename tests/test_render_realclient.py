@@ -28,7 +28,7 @@ from disclosure_cli.reader import load
 from disclosure_cli.render import DATE, DRAFT_MARK, HEADING, INTRO, PARA, SIGNATURE, TABLE, document
 from disclosure_cli.render.docx import render_docx
 from disclosure_cli.render.html import render_html
-from disclosure_cli.render.layout import VALUE
+from disclosure_cli.render.tables import VALUE
 
 pytestmark = pytest.mark.realclient
 

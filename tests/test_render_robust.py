@@ -127,9 +127,9 @@ def test_every_layout_uses_the_one_width_function():
     import inspect
 
     from disclosure_cli import render, xlsx_writer
-    from disclosure_cli.render import layout
+    from disclosure_cli.render import tables
 
-    for mod in (render, R, layout, xlsx_writer):
+    for mod in (render, R, tables, xlsx_writer):
         src = inspect.getsource(mod)
         assert "0x2E80" not in src and "0x2e80" not in src, mod.__name__
 

@@ -37,10 +37,10 @@ COUNT = "count"  # non-negative integer
 SIGNED = "signed"  # integer, may be negative (2019 本年增/减)
 DECIMAL = "decimal"  # non-negative, decimals allowed (万元)
 
-# Layout kinds of a table (how the official table arranges its cells).
-LAYOUT_BLOCKS = "blocks"  # table 二: blocks stacked, each with its own header row
-LAYOUT_GRID = "grid"  # table 三: nested row labels × columns under one header
-LAYOUT_COLUMN_GROUPS = "column_groups"  # table 四: groups side by side, one value row
+# Shapes of a table (how the official table arranges its cells).
+SHAPE_BLOCKS = "blocks"  # table 二: blocks stacked, each with its own header row
+SHAPE_GRID = "grid"  # table 三: nested row labels × columns under one header
+SHAPE_COLUMN_GROUPS = "column_groups"  # table 四: groups side by side, one value row
 
 TEMPLATE_VERSION = "1"
 
@@ -186,7 +186,7 @@ class Table:
     id: str  # t2, t3, t4
     section: str  # the section it belongs to
     title: str  # the section heading it is printed under
-    layout: str
+    shape: str  # how the official table arranges its cells (SHAPE_*)
     blocks: tuple[Block, ...]
     sheet: str  # name of its sheet in the template
     corner: str | None = None  # 表三 top-left header cell
@@ -527,7 +527,7 @@ def _t3(version: str) -> Table:
         id="t3",
         section="3",
         title=_SECTION_TITLE["t3"],
-        layout=LAYOUT_GRID,
+        shape=SHAPE_GRID,
         blocks=(Block("t3", None, _t3_rows(version), T3_COLUMNS),),
         sheet="表三",
         corner=T3_CORNER,
@@ -540,7 +540,7 @@ def _t4() -> Table:
         id="t4",
         section="4",
         title=_SECTION_TITLE["t4"],
-        layout=LAYOUT_COLUMN_GROUPS,
+        shape=SHAPE_COLUMN_GROUPS,
         blocks=tuple(Block(g.id, g.label, (g,), T4_COLUMNS) for g in T4_GROUPS),
         sheet="表四",
     )
@@ -551,7 +551,7 @@ def _t2(blocks: tuple[Block, ...]) -> Table:
         id="t2",
         section="2",
         title=_SECTION_TITLE["t2"],
-        layout=LAYOUT_BLOCKS,
+        shape=SHAPE_BLOCKS,
         blocks=blocks,
         sheet="表二",
     )

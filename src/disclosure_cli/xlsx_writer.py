@@ -1,6 +1,6 @@
 """``disclosure new``: the Excel workbook a clerk fills in (blank, or pre-filled from data).
 
-Every table is drawn from ``layout.grid`` (itself derived from ``formats``); totals are live
+Every table is drawn from ``tablegrid.grid`` (itself derived from ``formats``); totals are live
 formulas built from the format's relations; input cells are unlocked, coloured and validated.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from . import formats as F
-from . import layout as L
+from . import tablegrid as L
 from . import values as V
 from . import workbook as W
 from .errors import InputError
@@ -518,9 +518,9 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
         else:
             # 表四's 15 number columns print one landscape page wide at a readable size
             ws.column_dimensions[letter].width = (
-                22 if table.layout == F.LAYOUT_BLOCKS else 9 if table.layout == F.LAYOUT_COLUMN_GROUPS else 12
+                22 if table.shape == F.SHAPE_BLOCKS else 9 if table.shape == F.SHAPE_COLUMN_GROUPS else 12
             )
-    if table.layout == F.LAYOUT_BLOCKS:
+    if table.shape == F.SHAPE_BLOCKS:
         ws.column_dimensions["A"].width = 26
     for r in range(g.header_rows):
         ws.row_dimensions[top + r].height = 36
@@ -530,7 +530,7 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
             need = _row_height(gc.text, _fit(width))
             dim = ws.row_dimensions[top + gc.row]
             dim.height = max(dim.height or 0, need)
-    _print_setup(ws, landscape=table.layout != F.LAYOUT_BLOCKS, title_rows=f"{top}:{top + g.header_rows - 1}" if g.header_rows else None)
+    _print_setup(ws, landscape=table.shape != F.SHAPE_BLOCKS, title_rows=f"{top}:{top + g.header_rows - 1}" if g.header_rows else None)
     _protect(ws)
 
 

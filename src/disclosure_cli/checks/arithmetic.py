@@ -22,7 +22,7 @@ def _axis(ctx: Context, rel: F.Relation) -> tuple[str, bool]:
     if len({k.column for k in keys}) == 1 and len({k.row for k in keys}) > 1:
         return f"{L.column_label(fmt, keys[0])}列", True
     short = L.row_short(fmt, keys[0].table, keys[0].row)
-    group = fmt.table(keys[0].table).layout == F.LAYOUT_COLUMN_GROUPS  # 表四: a group, not a row
+    group = fmt.table(keys[0].table).shape == F.SHAPE_COLUMN_GROUPS  # 表四: a group, not a row
     return (short if group else f"{short}行"), False
 
 

@@ -30,7 +30,7 @@ def new(
     ),
 ) -> None:
     """生成 Excel 填报模板（可用 --data 预填）；--units 生成单位清单模板。"""
-    from ..template import new_template
+    from ..starting import new_template
 
     with handle_errors():
         if units:

@@ -2,7 +2,7 @@
 
 This module holds what both renderers share: the document's content in reading order
 (``document``), derived only from the report's data and the official format, and how a value
-is shown. ``disclosure_cli.layout`` turns each official table into a grid of merged cells. python-docx and
+is shown. ``disclosure_cli.tablegrid`` turns each official table into a grid of merged cells. python-docx and
 Jinja2 are imported lazily by ``docx`` / ``html`` so that ``disclosure --help`` stays fast.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import values as V
 from ..formats import CellKey
 from ..model import INVALID_CHARACTERS, Report
-from .layout import Grid, table_grid
+from .tables import Grid, table_grid
 
 DRAFT_MARK = "草稿（数据未通过校验）"
 DRAFT_SHORT = "草稿"

@@ -30,7 +30,7 @@ from . import (
     clean,
     run_in_heading,
 )
-from .layout import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, column_weights
+from .tables import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, column_weights
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -14,7 +14,7 @@ from importlib import resources
 
 from .. import __version__
 from . import DATE, DRAFT_MARK, HEADING, INTRO, PARA, SIGNATURE, TABLE, TITLE, Document, run_in_heading
-from .layout import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, bands
+from .tables import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, bands
 
 GENERATOR = f"disclosure {__version__}"
 
@@ -110,7 +110,7 @@ def _blocks(doc: Document) -> tuple[list[dict], list[str]]:
                     "kind": "table",
                     "caption": b.text,
                     "caption_id": f"{b.grid.table.id}-caption",
-                    "layout": b.grid.table.layout,
+                    "shape": b.grid.table.shape,
                     "groups": _table_groups(doc, b.grid),
                 }
             )

@@ -8,7 +8,7 @@ instead of thousands of lines of findings.
   诉讼纠错率), sortable (a few lines of inline script; the table reads fine without it), with the
   change against last year's folder (``previous``) and large jumps marked;
 - small inline SVG charts (units by status, applications per unit, share of each result);
-- per unit with findings: the three tables in the official layout (``layout.grid``) with every
+- per unit with findings: the three tables in the official layout (``tablegrid.grid``) with every
   flagged cell highlighted (``class="flag"``, ``data-ref`` = the cell key) and described by its
   findings listed beside the table, and the flagged sentences of the text quoted.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .. import formats as F
-from .. import layout as L
+from .. import tablegrid as L
 from ..units import normalize_name
 
 R = F.Role

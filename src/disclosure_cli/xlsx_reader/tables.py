@@ -1,7 +1,7 @@
 """Finding the tables by their official labels: where each cell of a table is on which sheet.
 
 Not by coordinates: a clerk who inserted a row or moved a table still gets a correct read; a
-missing or altered label is recorded by name. One method per shape of table (``Table.layout``
+missing or altered label is recorded by name. One method per shape of table (``Table.shape``
 in ``formats.py``): blocks under headings (表二), one grid of nested rows and columns (表三),
 groups of columns side by side (表四)."""
 
@@ -25,9 +25,9 @@ class TableFinder:
 
     def locate(self, table: F.Table) -> Places:
         """Every cell of the table → where it is (``None`` when its row or column is missing)."""
-        if table.layout == F.LAYOUT_BLOCKS:
+        if table.shape == F.SHAPE_BLOCKS:
             return self._locate_blocks(table)
-        if table.layout == F.LAYOUT_GRID:
+        if table.shape == F.SHAPE_GRID:
             return self._locate_grid(table)
         return self._locate_groups(table)
 
@@ -73,7 +73,7 @@ class TableFinder:
         for col in columns:
             hits = [(r, c) for r, c in sheet.find(col.label) if lo <= r <= hi]
             if hits:
-                found[col.id] = hits[-1][1] if table.layout == F.LAYOUT_GRID else hits[0][1]
+                found[col.id] = hits[-1][1] if table.shape == F.SHAPE_GRID else hits[0][1]
         known = {F.normalize_label(c.label) for c in columns}
         for col in columns:
             if col.id in found:

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from conftest import SAMPLES
 from disclosure_cli import formats as F
 from disclosure_cli import load
-from disclosure_cli.template import choose_format, default_year
+from disclosure_cli.starting import choose_format, default_year
 from disclosure_cli.workbook import GUIDE_SHEET, META_SHEET, STAMP_SHEET, TEXT_SHEET
 
 

@@ -1,7 +1,7 @@
-"""What the renderers need on top of the project's one table layout (``disclosure_cli.layout``).
+"""What the renderers need on top of the project's one table layout (``disclosure_cli.tablegrid``).
 
 The grid of merged cells itself — headers, labels, nesting, spans — comes from
-``layout.grid(table)``, derived from ``formats.Table``; nothing here knows a label. This module
+``tablegrid.grid(table)``, derived from ``formats.Table``; nothing here knows a label. This module
 only adds presentation helpers that Word and HTML share: which rows belong together (a block of
 表二 is kept on one page), and relative column widths for fixed-width output.
 """
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..formats import Table
 from ..values import display_width as _width
-from ..layout import CORNER, HEADER, HEADING, LABEL, VALUE, Grid, GridCell, grid
+from ..tablegrid import CORNER, HEADER, HEADING, LABEL, VALUE, Grid, GridCell, grid
 
 __all__ = [
     "CORNER",

@@ -60,13 +60,13 @@ class Grid:
 
 
 def grid(table: F.Table) -> Grid:
-    if table.layout == F.LAYOUT_BLOCKS:
+    if table.shape == F.SHAPE_BLOCKS:
         return _blocks(table)
-    if table.layout == F.LAYOUT_GRID:
+    if table.shape == F.SHAPE_GRID:
         return _nested(table)
-    if table.layout == F.LAYOUT_COLUMN_GROUPS:
+    if table.shape == F.SHAPE_COLUMN_GROUPS:
         return _column_groups(table)
-    raise ValueError(table.layout)
+    raise ValueError(table.shape)
 
 
 def _spread(n: int, width: int) -> list[tuple[int, int]]:
