@@ -422,7 +422,8 @@ def test_run_report_contents(tree, tmp_path):
     assert late["org"] == "淮安市人民政府" and late["year"] == 2024 and late["status"] == "draft"
     assert late["counts"]["errors"] > 0
     assert late["deadline"] == {
-        "date": "2025-01-31", "basis": "条例第四十九条（县级以上人民政府部门）", "days_left": -3, "overdue": True
+        "date": "2025-01-31", "basis": "条例第四十九条（县级以上人民政府部门）", "days_left": -3, "overdue": True,
+        "published": None,
     }
     gov = by["区A/unit.json"]  # county_gov: 3月31日, built: not overdue
     assert gov["deadline"]["date"] == "2025-03-31" and gov["deadline"]["days_left"] == 56
@@ -472,3 +473,22 @@ def test_nothing_found_is_a_usage_error(cli, tmp_path):
     assert r.exit_code == 2 and "没有找到报告文件" in r.output
     r = cli("build", tmp_path / "empty", "-j", "0")
     assert r.exit_code == 2
+
+
+def test_days_to_the_deadline_say_whether_a_dated_report_was_on_time(tmp_path, cli):
+    """Past the deadline, a report without a 发布日期 says the date is missing (not “逾期 N 天”);
+    one with a date says whether it was published on time (issue 9)."""
+    import json as _json
+
+    data = _json.loads((SAMPLES / "huaian-2024.json").read_text("utf-8"))
+    undated = tmp_path / "undated.json"
+    undated.write_text(_json.dumps(data, ensure_ascii=False), "utf-8")
+    data["meta"]["published"] = "2025-03-20"
+    dated = tmp_path / "dated.json"
+    dated.write_text(_json.dumps(data, ensure_ascii=False), "utf-8")
+    res = cli("build", undated, "-o", tmp_path / "out")
+    assert res.exit_code == 0
+    assert "未填发布日期" in res.stdout and "逾期" not in res.stdout
+    res = cli("build", dated, "-o", tmp_path / "out")
+    assert res.exit_code == 0
+    assert "发布日期 2025-03-20，按时" in res.stdout

@@ -155,7 +155,7 @@ class Task:
 
 
 _FACTS = (
-    "org", "year", "format", "kind", "deadline", "deadline_basis", "errors", "warnings", "infos",
+    "org", "year", "format", "kind", "deadline", "deadline_basis", "published", "errors", "warnings", "infos",
     "accepted", "decisions", "stale",
 )
 
@@ -174,6 +174,7 @@ class Outcome:
     kind: str | None = None
     deadline: str | None = None  # ISO date
     deadline_basis: str | None = None
+    published: str | None = None  # ISO date: the report's 发布日期, when it has one
     errors: int = 0
     warnings: int = 0
     infos: int = 0
@@ -422,7 +423,7 @@ def _compare_twin(task: Task, report: Report, outcome: Outcome) -> str | None:
 def _build(task: Task, options: Options, previous: Report | None, outcome: Outcome) -> Outcome:
     from ..checks import check_report
     from ..checks.present import accepted_rows, decisions_note, summary
-    from ..deadlines import deadline_of
+    from ..deadlines import deadline_of, parse_date
 
     path = Path(task.path)
     report, sha = _read(path, task.display)
@@ -433,6 +434,8 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
     outcome.kind = (report.meta.get("kind") or "").strip() or None
     outcome.deadline = due.date.isoformat() if due else None
     outcome.deadline_basis = due.basis if due else None
+    when = parse_date(report.meta.get("published"))
+    outcome.published = when.isoformat() if when else None
     decided = _apply_decisions(result, task, options, previous is not None)
     outcome.errors, outcome.warnings, outcome.infos = result.errors, result.warnings, result.infos
     outcome.summary = summary(result, task.display) + decisions_note(result)
@@ -502,16 +505,15 @@ def _write_outputs(task: Task, options: Options, report: Report, origin: Origin,
 
 
 def _findings(result) -> list[tuple[str, str, str, str, str]]:
-    from ..checks.present import grouped, location
+    from ..checks.present import grouped, where
 
     fmt = result.report.format
     out = []
     for group, findings in grouped(result):
         for f in findings:
-            if f.level == "info" or f.accepted:  # accepted ones: ``Outcome.accepted_findings``
+            if f.accepted:  # accepted ones: ``Outcome.accepted_findings``
                 continue
-            where = location(fmt, f.refs[0]) if f.refs else ""
-            out.append((group, f.level, f.code, where, f.message))
+            out.append((group, f.level, f.code, where(fmt, f), f.message))
     return out
 
 

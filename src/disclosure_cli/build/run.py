@@ -206,7 +206,7 @@ class Run:
                         {"path": o.decisions, "sha256": o.decisions_sha256, "stale": o.stale} if o.decisions else None
                     ),
                     "deadline": (
-                        {"date": o.deadline, "basis": o.deadline_basis, "days_left": left, "overdue": self.overdue(o)}
+                        {"date": o.deadline, "basis": o.deadline_basis, "days_left": left, "overdue": self.overdue(o), "published": o.published}
                         if o.deadline
                         else None
                     ),

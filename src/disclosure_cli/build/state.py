@@ -33,6 +33,7 @@ ENV = "DISCLOSURE_STATE_DIR"
 
 _SHA = re.compile(r"[0-9a-f]{64}")
 _TEXT_FACTS = ("org", "format", "kind", "deadline_basis")
+_DATE_FACTS = ("deadline", "published")
 _COUNT_FACTS = ("errors", "warnings", "infos")
 NO_DECISIONS = "none"  # ``decisions_sha256`` when no decisions file applied
 
@@ -120,7 +121,7 @@ def _valid(data: Any, statuses: tuple[str, ...]) -> bool:
         and all(facts.get(k) is None or isinstance(facts[k], str) for k in _TEXT_FACTS)
         and (facts.get("year") is None or type(facts["year"]) is int)
         and all(type(facts.get(k)) is int and facts[k] >= 0 for k in _COUNT_FACTS)
-        and (facts.get("deadline") is None or _iso_date(facts["deadline"]))
+        and all(facts.get(k) is None or _iso_date(facts[k]) for k in _DATE_FACTS)
         and (facts.get("decisions") is None or isinstance(facts["decisions"], str))
         and (facts.get("stale") is None or (type(facts["stale"]) is int and facts["stale"] >= 0))
         and (facts.get("accepted") is None or _counts(facts["accepted"]))

@@ -1,7 +1,7 @@
 """Text against tables: empty sections, the 信息处理费, other years, numbers quoted in the text
 and statements that contradict the tables.
 
-Every pattern here was read off real reports (``shared/spec/rules.md``). A pattern only fires
+Every pattern here was read off real reports (the reviewers' rules, copied in ``tests/fixtures/spec/rules.md``, and the corpus of published reports in ``tests/corpus``). A pattern only fires
 on a clause that clearly names what it counts; when the scope is unclear (全市, percentages,
 结转 without a direction) the finding is a warning, not an error."""
 

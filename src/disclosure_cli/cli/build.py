@@ -3,6 +3,8 @@ or for folders of them (``build.run.run`` does the work; this module parses and 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 from typing import List, Optional
 
@@ -178,10 +180,18 @@ def _print(run, *, quiet: bool, single: bool) -> None:
 
 
 def _days(run, o) -> str:
+    """Days to the deadline; for a report that gives its 发布日期, whether that was on time; past
+    the deadline without a date, that the date is missing (not “逾期 609 天” for a report that
+    may well have been published on time)."""
     left = run.days_left(o)
     if left is None:
         return ""
-    return "今天截止" if left == 0 else (f"逾期 {-left} 天" if left < 0 else f"{left} 天")
+    if o.published:
+        late = (dt.date.fromisoformat(o.published) - dt.date.fromisoformat(o.deadline)).days
+        return f"发布日期 {o.published}，" + (f"晚于截止日期 {late} 天" if late > 0 else "按时")
+    if left < 0:
+        return f"已过截止日期 {-left} 天，未填发布日期"
+    return "今天截止" if left == 0 else f"{left} 天"
 
 
 def _deadline_line(run, o):
