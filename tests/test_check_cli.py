@@ -191,3 +191,19 @@ def test_check_a_folder_of_reports(cli, tmp_path):
     empty.mkdir()
     res = cli("check", empty)
     assert res.exit_code == 2 and "没有找到报告文件" in res.stdout
+
+
+def test_control_characters_of_a_report_never_reach_the_terminal(cli, tmp_path):
+    """An org name carrying ESC sequences is printed as visible escapes, not sent to the terminal."""
+    import json as _json
+
+    from conftest import SAMPLES
+
+    data = _json.loads((SAMPLES / "huaian-2024.json").read_text("utf-8"))
+    data["org"] = "淮安\x1b[2J\x1b]0;x\x07市人民政府"
+    path = tmp_path / "esc.json"
+    path.write_text(_json.dumps(data, ensure_ascii=False), "utf-8")
+    res = cli("check", path)
+    assert res.exit_code == 1  # text-invalid-character
+    assert "\x1b" not in res.stdout and "\x07" not in res.stdout
+    assert "淮安\\x1b[2J" in res.stdout

@@ -40,6 +40,15 @@ def console(stderr: bool = False):
     )
 
 
+# Control characters from a report (an org name with ESC…) are shown as ``\x1b``, never sent to the
+# terminal, where they could move the cursor, recolour or rewrite what the reviewer reads.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F) if chr(c) not in "\n\t"}
+
+
+def visible(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
 class Out:
     def __init__(self, stderr: bool = False):
         self.stream = sys.stderr if stderr else sys.stdout
@@ -47,6 +56,7 @@ class Out:
         self._console = console(stderr=stderr) if self.color else None
 
     def line(self, *parts: Part) -> None:
+        parts = tuple(visible(p) if isinstance(p, str) else (visible(p[0]), p[1]) for p in parts)
         if self._console is None:
             self.stream.write("".join(p if isinstance(p, str) else p[0] for p in parts) + "\n")
             return

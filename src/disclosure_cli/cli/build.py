@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from ._common import app, handle_errors, state
-from ._output import console
+from ._output import console, visible
 
 _STATUS_STYLE = {"built": "green", "draft": "yellow", "blocked": "bold red", "failed": "bold red", "unchanged": "dim", "same": "dim"}
 
@@ -253,15 +253,15 @@ def _table(run, quiet: bool) -> None:
             style = _STATUS_STYLE.get(o.status, "")
             failed = o.status in ("failed", "same")  # no counts of their own
             table.add_row(
-                escape(o.display),
-                escape(o.org or ""),
+                escape(visible(o.display)),
+                escape(visible(o.org or "")),
                 "" if o.year is None else str(o.year),
                 f"[{style}]{status}[/]",
                 "" if failed else str(o.errors),
                 "" if failed else str(o.warnings),
                 o.deadline or "",
                 f"[bold red]{_days(run, o)}[/]" if run.overdue(o) else _days(run, o),
-                escape(_note(run, o, shown, quiet)),
+                escape(visible(_note(run, o, shown, quiet))),
             )
         out.print(table)
     c = run.counts()
