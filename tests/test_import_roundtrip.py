@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLES, soffice_convert
+from test_roundtrip import cell_values
 from disclosure_cli import formats as F
 from disclosure_cli import values as V
 from disclosure_cli.jsonform import SCHEMA, from_data
@@ -26,13 +27,7 @@ odd = st.sampled_from(["/", "—", "不适用", "22（其中修订16件）", "25
 
 
 def _cell(kind: str):
-    if kind == F.DECIMAL:
-        number = st.decimals(min_value=0, max_value=10**6, places=2).map(float)
-    elif kind == F.SIGNED:
-        number = st.integers(min_value=-1000, max_value=1000)
-    else:
-        number = st.integers(min_value=0, max_value=10**6)
-    return st.one_of(st.none(), number, number, number, odd, paragraph)
+    return cell_values(kind, odd=odd, text=paragraph)
 
 
 @st.composite

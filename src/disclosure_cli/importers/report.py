@@ -18,7 +18,7 @@ from .. import formats as F
 from ..errors import InputError
 from ..model import Paragraph, Problem, Report, Source, default_title
 from ..xlsx_reader.cells import read_cells
-from ..xlsx_reader.narrative import FUZZY
+from ..xlsx_reader.narrative import FUZZY, section_problems
 from ..xlsx_reader.problems import Problems
 from ..xlsx_reader.sheets import Sheet, Sheets
 from ..xlsx_reader.tables import TableFinder
@@ -245,11 +245,4 @@ def _narrative(doc: Document, report: Report, problems: Problems, title: str | N
     if report.meta.get("signed") == published:
         report.meta.pop("signed", None)
     report.sections = sections
-    for s in fmt.sections:
-        if s.id not in seen:
-            problems.add("section-missing", f"正文中缺少部分“{s.heading}”", label=s.heading)
-    if seen != sorted(seen, key=int):
-        problems.add(
-            "section-order",
-            "正文各部分的顺序与统一格式不一致：" + "、".join(fmt.sections[int(i) - 1].heading for i in seen),
-        )
+    section_problems(fmt, seen, problems)

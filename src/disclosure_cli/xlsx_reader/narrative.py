@@ -60,6 +60,13 @@ def read_sections(sheets: Sheets, fmt: F.Format, problems: Problems) -> dict[str
             for line in text_value(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
                 if line.strip():
                     out[current].append(Paragraph(line.strip(), sheet.source(r, col)))
+    section_problems(fmt, seen, problems)
+    return out
+
+
+def section_problems(fmt, seen: list[str], problems) -> None:
+    """Sections of the format the text lacks, and sections out of order (``seen``: the section
+    ids in the order the text has them). Shared by the workbook reader and the importers."""
     for s in fmt.sections:
         if s.id not in seen:
             problems.add("section-missing", f"正文中缺少部分“{s.heading}”", label=s.heading)
@@ -68,7 +75,6 @@ def read_sections(sheets: Sheets, fmt: F.Format, problems: Problems) -> dict[str
             "section-order",
             "正文各部分的顺序与统一格式不一致：" + "、".join(fmt.sections[int(i) - 1].heading for i in seen),
         )
-    return out
 
 
 def _section_name(fmt: F.Format, sid: str) -> str:
