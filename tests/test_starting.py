@@ -138,3 +138,31 @@ def test_new_year_from_last_years_report(cli, tmp_path, sample, year, fid):
 def test_from_and_data_are_exclusive(cli, tmp_path):
     res, _ = _new(cli, tmp_path, "--from", SAMPLES / "huaian-2024.json", "--data", SAMPLES / "huaian-2024.json")
     assert res.exit_code == 2 and "--from" in res.stderr
+
+
+def test_new_data_with_sentences_prewrites_them_from_the_tables(cli, tmp_path):
+    """`new --data --sentences`: the standard application sentences are written from 表三, agree
+    with the tables (check finds nothing in them), and are not written twice."""
+    from conftest import SAMPLES
+    from disclosure_cli import load
+    from disclosure_cli.checks import check_report
+    from disclosure_cli.sentences import is_generated
+
+    out = tmp_path / "s.xlsx"
+    res = cli("new", "--data", SAMPLES / "huaian-2024.json", "--sentences", "-o", out)
+    assert res.exit_code == 0, res.stderr
+    assert "已按表格数据预写依申请公开情况的句子" in res.stderr
+    report = load(out)
+    generated = [p.text for ps in report.sections.values() for p in ps if is_generated(report, p.text)]
+    assert len(generated) == 2 and "共新收政府信息公开申请3119件" in generated[0]
+    result = check_report(report)
+    assert (result.errors, result.warnings) == (0, 0), [f.message for f in result.findings]
+    again = tmp_path / "again.xlsx"
+    assert cli("new", "--data", out, "--sentences", "-o", again).exit_code == 0
+    report2 = load(again)
+    assert sum(is_generated(report2, p.text) for ps in report2.sections.values() for p in ps) == 2
+
+
+def test_sentences_need_data(cli, tmp_path):
+    res = cli("new", "--sentences", "-o", tmp_path / "x.xlsx")
+    assert res.exit_code == 2 and "--sentences 要与 --data 同用" in res.stderr

@@ -40,6 +40,7 @@ def new_template(
     data: Path | None = None,
     previous: Path | None = None,
     force: bool = False,
+    sentences: bool = False,
 ) -> Report:
     """Write a template to ``out``; returns the report it was made from.
 
@@ -54,6 +55,8 @@ def new_template(
     check_writable(out, force=force)
     if data is not None and previous is not None:
         raise UsageError("--data 和 --from 只能选一个", code="usage-conflict")
+    if sentences and data is None:
+        raise UsageError("--sentences 要与 --data 同用（句子按已填的表格数据写成）", code="usage-conflict")
     if previous is not None:
         from .reader import load
 
@@ -76,6 +79,10 @@ def new_template(
             )
         if report.year is not None:
             choose_format(report.year, report.format.id)
+        if sentences:
+            from .sentences import prefill
+
+            prefill(report)
         write_workbook(report, out, prefilled=True, force=force)
         return report
     if year is None:

@@ -24,6 +24,9 @@ def new(
         "--from",
         help="从上一年度的报告开始：预填单位信息，并把上年“结转下年度继续办理”填入本年“上年结转”。",
     ),
+    sentences: bool = typer.Option(
+        False, "--sentences", help="与 --data 同用：按表三数据预写依申请公开情况的标准句子（正文第一、三部分），数字与表格一致。"
+    ),
     force: bool = typer.Option(False, "--force", "-f", help="覆盖已存在的文件。"),
     units: bool = typer.Option(
         False, "--units", help="改为生成空白的单位清单（单位代码、单位名称、其他名称、单位类型、上级），供 disclosure rollup --units 使用。"
@@ -45,7 +48,8 @@ def new(
             Out(stderr=True).line(f"已生成单位清单模板：{output}")
             return
         report = new_template(
-            output, org=org, year=year, format_id=format_id, data=data, previous=previous, force=force
+            output, org=org, year=year, format_id=format_id, data=data, previous=previous, force=force,
+            sentences=sentences,
         )
         from ._output import Out
 
@@ -53,4 +57,13 @@ def new(
             f"已生成模板：{output}（{report.org or '未填机关名称'}，{report.year} 年度，"
             f"{report.format.id} 版格式 {report.format.document}）"
             + ("；已从上年报告预填单位信息和上年结转" if previous else "")
+            + (_sentences_note(report) if sentences else "")
         )
+
+
+def _sentences_note(report) -> str:
+    from ..sentences import application_sentences
+
+    if application_sentences(report):
+        return "；已按表格数据预写依申请公开情况的句子"
+    return "；表三有空白或非数字的单元格，未预写依申请公开情况的句子"
