@@ -28,6 +28,7 @@ from typing import Sequence
 
 from . import formats as F
 from . import values as V
+from .build.stamp import file_sha256
 from .errors import InputError, UsageError
 from .units import UnitList, normalize_name
 
@@ -138,11 +139,6 @@ def _json_number(v):
     return v
 
 
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
-
-
 def _decimal(value) -> Decimal:
     if isinstance(value, float):
         return Decimal(repr(value))
@@ -235,7 +231,7 @@ def rollup(
     for n, (f, path_shown) in enumerate(zip(found, shown)):
         if progress is not None:
             progress(n, len(found))
-        digest = _sha256(f.path)
+        digest = file_sha256(f.path)
         ((_, item),) = check_paths([f.path])
         if not hasattr(item, "findings"):
             entries.append(Entry(path_shown, digest, UNREADABLE, Path(path_shown).stem, note=f"{item.message}（{item.code}）"))

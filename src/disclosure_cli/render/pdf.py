@@ -5,7 +5,8 @@ environment variable ``DISCLOSURE_SOFFICE``); without it the build stops with on
 (exit 2). Each conversion runs in a temporary folder of its own with its own LibreOffice profile
 (``-env:UserInstallation``), so parallel builds (``--jobs``) never share a profile, and under a
 time limit. LibreOffice's PDF export embeds the fonts it lays the pages out with (subsets), so
-the PDF looks the same on every machine.
+the PDF looks the same on every machine. ``convert`` is the one LibreOffice conversion of the
+project: the importers use it for old Word (``.doc``) and WPS files too.
 """
 
 from __future__ import annotations
@@ -61,11 +62,25 @@ def soffice() -> str:
 
 def docx_to_pdf(docx: bytes, *, timeout: float = TIMEOUT) -> bytes:
     """The PDF of a Word document (bytes in, bytes out; nothing outside a temporary folder)."""
+    data = convert(docx, ".docx", FILTER, timeout=timeout)
+    if not data.startswith(b"%PDF"):
+        raise ConverterError("LibreOffice 转换得到的不是 PDF 文件", code="pdf-failed")
+    return data
+
+
+def convert(
+    data: bytes, suffix: str, target: str, *, timeout: float = TIMEOUT, source: str = "Word 文档", result: str = "PDF"
+) -> bytes:
+    """``data`` (a file ending in ``suffix``) converted by LibreOffice to ``target`` (an extension,
+    optionally with its export filter, ``pdf:writer_pdf_Export``), in a temporary folder with a
+    profile of its own, under a time limit that ends LibreOffice and whatever it started. Also
+    used by the importers for old Word and WPS files (``source``/``result`` name the two in
+    messages)."""
     program = soffice()
-    with tempfile.TemporaryDirectory(prefix="disclosure-pdf-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="disclosure-lo-") as tmp:
         folder = Path(tmp)
-        src = folder / "report.docx"
-        src.write_bytes(docx)
+        src = folder / f"input{suffix}"
+        src.write_bytes(data)
         profile = folder / "profile"
         out = folder / "out"
         cmd = [
@@ -78,7 +93,7 @@ def docx_to_pdf(docx: bytes, *, timeout: float = TIMEOUT) -> bytes:
             "--nodefault",
             "--nolockcheck",
             "--convert-to",
-            FILTER,
+            target,
             "--outdir",
             str(out),
             str(src),
@@ -94,20 +109,17 @@ def docx_to_pdf(docx: bytes, *, timeout: float = TIMEOUT) -> bytes:
         except subprocess.TimeoutExpired:
             _kill_group(proc)
             raise ConverterError(
-                f"LibreOffice 在 {timeout:g} 秒内没有完成 PDF 转换（可能卡住了或机器太忙），请稍后重试", code="pdf-timeout"
+                f"LibreOffice 在 {timeout:g} 秒内没有完成 {result} 转换（可能卡住了或机器太忙），请稍后重试", code="pdf-timeout"
             ) from None
         except BaseException:
             _kill_group(proc)
             raise
-        pdf = out / "report.pdf"
-        if proc.returncode != 0 or not pdf.exists():
+        made = out / ("input." + target.split(":")[0])
+        if proc.returncode != 0 or not made.exists():
             detail = (stderr or stdout or b"").decode("utf-8", "replace").strip().splitlines()
             tail = f"（{detail[-1][:200]}）" if detail else ""
-            raise ConverterError(f"LibreOffice 没能把 Word 文档转换为 PDF{tail}", code="pdf-failed")
-        data = pdf.read_bytes()
-    if not data.startswith(b"%PDF"):
-        raise ConverterError("LibreOffice 转换得到的不是 PDF 文件", code="pdf-failed")
-    return data
+            raise ConverterError(f"LibreOffice 没能把{source}转换为 {result}{tail}", code="pdf-failed")
+        return made.read_bytes()
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
