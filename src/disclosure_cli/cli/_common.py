@@ -1,24 +1,16 @@
-"""What every command shares: the app, global options (``--debug``), and the one place where
-errors become a Chinese line and an exit code (``handle_errors``)."""
+"""What every Typer command shares: the app and the global options (``--version``, ``--debug``).
+The one place where errors become a Chinese line and an exit code (``handle_errors``) is in
+``_run``, which does not need Typer."""
 
 from __future__ import annotations
-
-import os
-import sys
-import traceback
-from contextlib import contextmanager
-from typing import Iterator
 
 import typer
 
 from .. import __version__
-from ..errors import EXIT_INTERNAL, DisclosureError
 from . import _i18n
-from ._output import Out
+from ._run import EXIT_PIPE, Exit, _silence_stdout, error_line, handle_errors, state
 
 _i18n.install()
-
-EXIT_PIPE = 141  # 128 + SIGPIPE, as shells report it
 
 app = typer.Typer(
     name="disclosure",
@@ -33,13 +25,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-
-
-class State:
-    debug = False
-
-
-state = State()
 
 
 def _version(value: bool) -> None:
@@ -60,44 +45,4 @@ def _root(
     state.debug = debug
 
 
-def error_line(message: str) -> None:
-    Out(stderr=True).line(("错误：", "bold red"), message)
-
-
-def _silence_stdout() -> None:
-    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-@contextmanager
-def handle_errors() -> Iterator[None]:
-    """Turn the library's errors into one Chinese line and a documented exit code."""
-    try:
-        yield
-    except typer.Exit:
-        raise
-    except DisclosureError as e:
-        if state.debug:
-            traceback.print_exc()
-        error_line(str(e))
-        raise typer.Exit(e.exit_code) from None
-    except BrokenPipeError:  # the reader of our output went away (`disclosure check … | head`)
-        _silence_stdout()
-        raise typer.Exit(EXIT_PIPE) from None
-    except KeyboardInterrupt:
-        error_line("已中断，没有写出不完整的文件。")
-        raise typer.Exit(130) from None
-    except Exception as e:  # a bug: say so, keep the traceback for --debug
-        if state.debug:
-            traceback.print_exc()
-        error_line(
-            f"程序内部错误（{type(e).__name__}: {e}）。请加 --debug 重新运行，并把输出报告给开发人员。"
-        )
-        raise typer.Exit(EXIT_INTERNAL) from None
-
-
-__all__ = ["app", "state", "handle_errors", "error_line"]
+__all__ = ["app", "state", "handle_errors", "error_line", "Exit", "EXIT_PIPE", "_silence_stdout"]

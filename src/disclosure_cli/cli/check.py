@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE
-from ._common import app, handle_errors
+from ._common import Exit, app, handle_errors
 
 
 class OutputFormat(str, Enum):
@@ -43,44 +40,8 @@ def check(
     审核人员用 disclosure accept 确认过的问题显示为“已确认”及理由，不计入退出码（--strict 也不计）；确认后问题涉及的数值有变化的，确认自动失效，问题重新显示。
 
     规则代码见 disclosure rules。退出码：0 没有未确认的错误（--strict 时也没有未确认的警告）；1 有上述问题；2 有文件无法读取或用法错误。"""
-    from ..checks import check_paths, files_json
+    from .checking import run
 
     with handle_errors():
-        items = check_paths(files, previous, select=select, ignore=ignore, decisions=decisions)
-        if fmt is OutputFormat.json:
-            sys.stdout.write(json.dumps(files_json(items), ensure_ascii=False, indent=2) + "\n")
-        else:
-            _print_text(items, quiet)
-        code = EXIT_OK
-        if any(not hasattr(item, "findings") for _, item in items):
-            code = EXIT_UNUSABLE
-        elif any(not item.ok(strict) for _, item in items):
-            code = EXIT_FINDINGS
-        raise typer.Exit(code)
-
-
-def _print_text(items, quiet: bool) -> None:
-    from ..checks.present import accepted_rows, decisions_note, grouped, summary, where
-    from ._output import Out, print_accepted, print_findings, summary_style
-
-    out = Out()
-    for n, (path, item) in enumerate(items):
-        if n:
-            out.line()
-        if not hasattr(item, "findings"):
-            out.line((f"{path}：无法读取", "bold red"), f"——{item.message}（{item.code}）")
-            continue
-        out.line((summary(item, path) + decisions_note(item), summary_style(item.errors, item.warnings)))
-        if quiet:
-            continue
-        fmt = item.report.format
-        print_findings(
-            out,
-            (
-                (heading, f.level, f.code, where(fmt, f), f.message)
-                for heading, findings in grouped(item)
-                for f in findings
-                if not f.accepted
-            ),
-        )
-        print_accepted(out, accepted_rows(item))
+        code = run(files, previous, fmt=fmt.value, strict=strict, select=select, ignore=ignore, quiet=quiet, decisions=decisions)
+    raise Exit(code)
