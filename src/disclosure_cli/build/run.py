@@ -158,6 +158,7 @@ class Run:
     started: str = ""
     elapsed: float = 0.0
     missing: list[str] = field(default_factory=list)
+    shard: str | None = None  # "K/N" when the run built one part of the inputs (``shards``)
 
     @property
     def exit_code(self) -> int:
@@ -232,6 +233,7 @@ class Run:
                 "force": self.options.force,
                 "previous": self.options.previous,
                 "decisions": self.options.decisions,
+                "shard": self.shard,
             },
             "exit_code": self.exit_code,
             "counts": self.counts(),
@@ -281,14 +283,15 @@ def check_run_report_path(path: Path, *, force: bool, taken: Sequence[Path]) -> 
         )
 
 
-def write_run_report(run: Run, path: str | os.PathLike, *, force: bool = False) -> None:
-    """The run report, atomically (a reader never sees half of it)."""
+def write_run_report(run: Run | dict, path: str | os.PathLike, *, force: bool = False) -> None:
+    """The run report (a ``Run`` or its JSON form), atomically (a reader never sees half of it)."""
     from ..outputs import write_text
 
     path = Path(path)
     if path.exists() and not force and not is_run_report(path):  # appeared during the run
         check_run_report_path(path, force=False, taken=())
-    write_text(path, json.dumps(run.to_json(), ensure_ascii=False, indent=2) + "\n", force=True)
+    data = run if isinstance(run, dict) else run.to_json()
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", force=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -373,13 +376,16 @@ def run(
     today: dt.date | None = None,
     run_report: str | os.PathLike | None = None,
     decisions: str | os.PathLike | None = None,
+    shard: tuple[int, int] | None = None,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[Outcome], None] | None = None,
 ) -> Run:
     """Build every input found under ``paths``; see the module docstring.
 
     ``on_start(n)`` is called with the number of inputs to build (after the unchanged ones
-    are set aside), ``on_result(outcome)`` as each one finishes (in completion order)."""
+    are set aside), ``on_result(outcome)`` as each one finishes (in completion order).
+    ``shard``: ``(K, N)`` builds only the K-th of N parts of the inputs (``shards.select``)."""
+    from . import shards
     from .workers import default_jobs, parallel
 
     started = dt.datetime.now().astimezone()
@@ -401,6 +407,7 @@ def run(
     found, missing = discover(paths, exclude=[outdir] if outdir is not None else [])
     if not found and not missing:
         raise UsageError("在给出的文件夹中没有找到报告文件（.xlsx 工作簿或 .json 数据文件）", code="build-no-input")
+    found = shards.select(found, shard)
     tasks, outcomes = plan(found, outdir, options)
     if run_report is not None:
         taken = [f.path for f in found] + [Path(p) for t in tasks for _, p in t.outputs]
@@ -441,6 +448,7 @@ def run(
     result = Run(outcomes, options, str(outdir) if outdir is not None else None, today or dt.date.today(), n_jobs)
     result.started = started.isoformat(timespec="seconds")
     result.missing = [str(m) for m in missing]
+    result.shard = f"{shard[0]}/{shard[1]}" if shard else None
     result.elapsed = time.perf_counter() - t0
     if run_report is not None:
         write_run_report(result, run_report, force=force)

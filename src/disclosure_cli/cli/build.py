@@ -56,6 +56,13 @@ def build(
         "--decisions",
         help="审核记录文件（disclosure accept 写出的）。默认使用每个报告所在文件夹中的“审核记录.json”（如有）。",
     ),
+    shard: Optional[str] = typer.Option(
+        None,
+        "--shard",
+        metavar="K/N",
+        help="只处理全部报告分成 N 份后的第 K 份（供作业调度系统的作业数组并行运行，各份用 --report 分别记录，"
+        "再用 disclosure merge-runs 合并）。",
+    ),
 ) -> None:
     """生成报告：先完整校验，再输出公文格式的 Word 文档和网页。
 
@@ -69,6 +76,7 @@ def build(
     退出码（取所有报告中最严重的）：0 全部已生成；1 有报告数据有错误（未生成，或生成了草稿）；
     2 有文件无法读取、输出文件已存在或无法写入、或用法错误；3 程序内部错误。"""
     with handle_errors():
+        from ..build import shards
         from ..build.run import run
 
         progress = _Progress(quiet)
@@ -84,6 +92,7 @@ def build(
                 jobs=jobs,
                 run_report=report,
                 decisions=decisions,
+                shard=shards.parse(shard),
                 on_start=progress.start,
                 on_result=progress.advance,
             )
@@ -92,6 +101,36 @@ def build(
         single = len(outcome.outcomes) == 1 and all(Path(f).is_file() for f in files)
         _print(outcome, quiet=quiet, single=single)
         raise typer.Exit(outcome.exit_code)
+
+
+@app.command("merge-runs")
+def merge_runs(
+    parts: List[Path] = typer.Argument(..., help="各部分的运行记录（disclosure build --shard K/N --report 写出的 JSON 文件）。"),
+    output: Path = typer.Option(..., "--output", "-o", help="合并后的运行记录文件。"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的、不是运行记录的文件。"),
+) -> None:
+    """合并运行记录：把作业数组各任务（build --shard K/N --report 第K份.json）的运行记录合成一份。
+
+    合并后的记录与一次完整运行的记录格式相同（各报告依次列出，状态计数重新统计，退出码取最严重的）。
+    各部分的运行选项不同、同一报告出现在两份记录中，不予合并（退出码 2）；--shard K/N 的各份缺了某一份时照样合并，
+    在记录的 missing_shards 中列出，并以退出码 2 结束，以免某个任务没有运行而无人发现。
+
+    退出码：与合并后的记录相同（0 全部已生成；1 有报告数据有错误；2 有文件无法使用或缺少某一份）；3 程序内部错误。"""
+    with handle_errors():
+        from ..build.one import STATUS_NAMES
+        from ..build.run import check_run_report_path, write_run_report
+        from ..build.shards import merge
+
+        merged = merge(parts)
+        check_run_report_path(output, force=force, taken=parts)
+        write_run_report(merged, output, force=force)
+        c = merged["counts"]
+        counts = "，".join(f"{STATUS_NAMES[s]} {c[s]}" for s in STATUS_NAMES if c.get(s))
+        out = console()
+        out.print(f"合并 {len(parts)} 份运行记录：共 {len(merged['inputs'])} 个报告" + (f"：{counts}" if counts else "") + f"；退出码 {merged['exit_code']}")
+        if merged["missing_shards"]:
+            out.print(f"[bold red]缺少第 {'、'.join(merged['missing_shards'])} 份的运行记录[/]（相应的作业任务可能没有运行或没有完成）")
+        raise typer.Exit(merged["exit_code"])
 
 
 class _Progress:
