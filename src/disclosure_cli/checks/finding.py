@@ -3,8 +3,6 @@ takes part in it) and ``CheckResult`` (the findings of one report)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +48,9 @@ class Finding:
 
         Same across runs, file names, inserted rows, moved tables and re-saves; different as soon
         as a value behind the finding changes (so an accepted finding lapses then)."""
+        import hashlib  # only when asked (decisions, JSON): OpenSSL costs start-up time
+        import json
+
         idents = [_ref_identity(r) for r in self.refs]
         blob = json.dumps([self.code, idents], ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]

@@ -3,7 +3,6 @@ the fast path (``fast``), so both check, print and choose the exit code the same
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -27,6 +26,8 @@ def run(
 
     items = check_paths(files, previous, select=select, ignore=ignore, decisions=decisions)
     if fmt == "json":
+        import json
+
         sys.stdout.write(json.dumps(files_json(items), ensure_ascii=False, indent=2) + "\n")
     else:
         _print_text(items, quiet)
