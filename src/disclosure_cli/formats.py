@@ -29,7 +29,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterator, NamedTuple
 
 # Value kinds of a cell.
@@ -769,6 +769,11 @@ def normalize_label(text: object) -> str:
     line breaks do not matter (published copies vary), the characters do."""
     if text is None:
         return ""
-    s = unicodedata.normalize("NFKC", str(text))
+    return _normalized(str(text))
+
+
+@lru_cache(maxsize=8192)  # the same few hundred labels, read again for every report
+def _normalized(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
     s = s.translate(_QUOTES)
     return "".join(s.split())

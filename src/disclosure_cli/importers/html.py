@@ -69,18 +69,27 @@ def decode(data: bytes) -> str:
 
 
 def parse(data: bytes):
-    import lxml.html  # lazy: only for web pages
+    """The page as an lxml tree (plain ``lxml.etree`` elements: ``lxml.html``'s element classes
+    cost a Python lookup for every element visited)."""
+    from lxml import etree  # lazy: only for web pages
 
     text = decode(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses an encoding declaration in a str
-    parser = lxml.html.HTMLParser(
+    parser = etree.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False, default_doctype=False
     )
     try:
-        root = lxml.html.document_fromstring(text or "<html></html>", parser=parser)
+        root = etree.fromstring(text or "<html></html>", parser)
     except Exception:
         root = None
     return root
+
+
+def text_content(el) -> str:
+    """All the text inside ``el`` (what ``lxml.html`` elements give as ``text_content``)."""
+    from lxml import etree
+
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def _tag(el) -> str:
@@ -152,6 +161,9 @@ class _Walker:
         self.links: list = []
 
     def flush(self):
+        if not self.buf:
+            self.buf_el = None
+            return
         text = collapse("".join(self.buf))
         if text:
             role = "title" if self.buf_el is not None and _tag(self.buf_el) == "h1" else None
@@ -272,27 +284,27 @@ def read(data: bytes, path: Path) -> Document:
     title = _page_meta(root, "ArticleTitle")
     if not title:
         h1 = root.find(".//h1")
-        title = collapse(h1.text_content()) if h1 is not None else None
+        title = collapse(text_content(h1)) if h1 is not None else None
     if not title:
         t = root.find(".//title")
-        title = collapse(t.text_content()).split("_")[0] if t is not None and t.text_content() else None
+        title = collapse(text_content(t)).split("_")[0] if t is not None and text_content(t) else None
     published = _page_meta(root, "PubDate")
     if not published:
-        m = re.search(r"发布(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})", root.text_content()[:200000])
+        m = re.search(r"发布(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})", text_content(root)[:200000])
         published = m.group(1) if m else None
     return Document("html", blocks, title=title, published=published, where="网页正文")
 
 
 def _not_a_report(root, body, w: _Walker, scripts: int, path: Path):
     """Say plainly what the page is instead (exit 2)."""
-    text = collapse(body.text_content()) if body is not None else ""
+    text = collapse(text_content(body)) if body is not None else ""
     files = []
     for a in w.links:
         href = (a.get("href") or "").split("?")[0].split("#")[0]
         if _ATTACHMENT.search(href):
-            name = collapse(a.text_content()) or href.rsplit("/", 1)[-1]
+            name = collapse(text_content(a)) or href.rsplit("/", 1)[-1]
             files.append(name if _ATTACHMENT.search(name) else f"{name}（{href.rsplit('/', 1)[-1]}）")
-    reports = [a for a in w.links if _REPORT_LINK.search(collapse(a.text_content()) or "") and not _ATTACHMENT.search((a.get("href") or "").split("?")[0])]
+    reports = [a for a in w.links if _REPORT_LINK.search(collapse(text_content(a)) or "") and not _ATTACHMENT.search((a.get("href") or "").split("?")[0])]
     if len(reports) >= 3:
         raise InputError(
             f"这是一个列表页（列出 {len(reports)} 篇报告的链接），不是报告本身：请打开其中一篇报告的页面另存后再检查",

@@ -85,6 +85,8 @@ def section_of(text: str, fmt_sections) -> tuple[str, bool] | None:
     if len(t) > MAX_HEADING:
         return None
     norm = F.normalize_label(t)
+    if norm[:1] not in _NUMERALS and t[:1] not in _NUMERALS:  # every heading starts 一、…六、
+        return None
     for s in fmt_sections:
         if norm == F.normalize_label(s.heading):
             return s.id, True
