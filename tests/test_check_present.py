@@ -106,3 +106,12 @@ def test_a_row_of_the_old_version_is_one_finding():
     data["t3"][group.id]["natural"] += 1
     codes = [f.code for f in check_report(report(data)).findings]
     assert "sum-results-total" in codes and "value-blank" not in codes
+
+
+def test_a_structure_problem_is_placed_without_an_internal_name():
+    """A heading drift on a published page points at the paragraph; the internal field id
+    ("structure") is never shown to a reviewer."""
+    from disclosure_cli.checks.present import location
+
+    ref = {"field": "structure", "value": "五、存在的主要问题及整改措施", "sheet": "网页正文", "cell": "第 13 个段落"}
+    assert location(F.V2021, ref) == "网页正文 第 13 个段落"

@@ -70,7 +70,7 @@ def location(fmt: F.Format, ref: dict) -> str:
         where = f"第 {n} 段" if n else "整个部分"
         return prefix + where
     if "field" in ref:
-        return prefix + " ".join(x for x in (addr, _FIELD_NAMES.get(ref["field"], ref["field"])) if x)
+        return prefix + " ".join(x for x in (addr, _FIELD_NAMES.get(ref["field"], "")) if x)
     return prefix + addr
 
 
