@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Sequence
 
 from .decisions import DEFAULT_NAME as DECISIONS_NAME
+from .reader import PUBLISHED_SUFFIXES, SOURCE_SUFFIXES
 
 REPORT_KIND = "disclosure-build-run"  # marks our run reports so discovery never takes them as input
 
-INPUT_SUFFIXES = (".xlsx", ".json", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps")
-SOURCE_SUFFIXES = (".xlsx", ".json")  # what build writes its outputs from
+INPUT_SUFFIXES = SOURCE_SUFFIXES + PUBLISHED_SUFFIXES  # SOURCE_SUFFIXES: what build writes its outputs from
 OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".pdf")  # what build may write beside them
 _MAX_JSON = 50 * 1024 * 1024
 

@@ -9,14 +9,16 @@ from pathlib import Path
 from .errors import InputError
 from .model import Report, check_limits
 
-# published reports (web page, Word, PDF): read by ``importers`` (its ``SUFFIXES``, kept here so
-# that reading a workbook does not import the package)
-PUBLISHED_SUFFIXES = (".html", ".htm", ".docx", ".pdf", ".doc", ".wps")
+# What ``load`` reads (``discovery`` finds these in folders): our own workbook and data form, and
+# published reports (web page, web archive, Word, PDF), read by ``importers`` (kept here so that
+# reading a workbook does not import that package)
+SOURCE_SUFFIXES = (".xlsx", ".json")
+PUBLISHED_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf", ".doc", ".wps")
 
 
 def load(path: str | os.PathLike) -> Report:
     """Read a report from a workbook (.xlsx), its JSON data form (.json), or a published
-    report: a saved web page (.html/.htm), Word (.docx; .doc/.wps through LibreOffice) or PDF.
+    report: a saved web page (.html/.htm, or a web archive .mhtml/.mht), Word (.docx; .doc/.wps through LibreOffice) or PDF.
 
     Raises ``InputError`` (exit code 2) with a Chinese message when the file cannot be used,
     including a report past the limits of ``model`` (paragraphs, text length), whichever

@@ -12,7 +12,7 @@ from ._common import app, error_line, handle_errors
 @app.command("import")
 def import_(
     inputs: List[Path] = typer.Argument(
-        ..., help="已发布的报告：网页（.html/.htm）、Word（.docx；.doc/.wps 需安装 LibreOffice）或 PDF（有文字层）。"
+        ..., help="已发布的报告：网页（.html/.htm，或网页存档 .mhtml/.mht）、Word（.docx；.doc/.wps 需安装 LibreOffice）或 PDF（有文字层）。"
     ),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="写入的 JSON 文件（只有一个输入时）；不给则输出到屏幕。"),
     outdir: Optional[Path] = typer.Option(None, "-d", "--outdir", help="输出文件夹：每个输入写一个同名的 .json。"),

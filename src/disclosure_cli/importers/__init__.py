@@ -1,4 +1,5 @@
-"""Importing reports that are already published: a saved web page (``.html``/``.htm``), a Word
+"""Importing reports that are already published: a saved web page (``.html``/``.htm``, or a
+browser's web archive ``.mhtml``/``.mht``), a Word
 document (``.docx``; ``.doc``/``.wps`` through LibreOffice when it is installed) or a PDF with a
 text layer — into the one ``Report`` the checker and the renderers use.
 
@@ -19,9 +20,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Report
+from ..reader import PUBLISHED_SUFFIXES as SUFFIXES
 
 IMPORTER_VERSION = "1"
-SUFFIXES = (".html", ".htm", ".docx", ".pdf", ".doc", ".wps")
 MAX_BYTES = 30 * 1024 * 1024  # a published page is 100–400 KB, a Word or PDF report a few MB
 
 
@@ -30,7 +31,7 @@ def is_published(path: Path) -> bool:
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """html | docx | pdf | doc, by content first (a .htm that is really a Word file happens)."""
+    """html | mhtml | docx | pdf | doc, by content first (a .htm that is really a Word file happens)."""
     head = data[:8]
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -40,7 +41,15 @@ def sniff(data: bytes, suffix: str) -> str:
         return "doc"  # OLE2: Word 97–2003 or WPS
     if suffix in (".pdf",) and b"%PDF" in data[:1024]:
         return "pdf"
+    if suffix in (".mhtml", ".mht") or is_web_archive(data):
+        return "mhtml"
     return "html"
+
+
+def is_web_archive(data: bytes) -> bool:
+    """A browser's "save as web archive" file: MIME headers, then a multipart/related body."""
+    head = data[:4096].lower()
+    return head.lstrip().startswith((b"from:", b"mime-version:", b"content-type:", b"subject:", b"date:", b"snapshot-content-location:")) and b"multipart/related" in head
 
 
 def load_published(path: Path) -> Report:
@@ -71,6 +80,10 @@ def load_published(path: Path) -> Report:
     else:
         from .html import read as read_html
 
+        if kind == "mhtml":
+            from .mhtml import page_of
+
+            data = page_of(data, path)
         doc = read_html(data, path)
     from .report import to_report
 

@@ -1,0 +1,71 @@
+"""Web archives (``.mhtml``/``.mht``): the page inside is read like a saved page
+(fixtures made by ``tests/fixtures/published/make_archives.py`` from ``trs-editor-gbk.html``)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import FIXTURES
+from disclosure_cli.cli import app
+from disclosure_cli.discovery import discover
+from disclosure_cli.jsonform import to_data
+from disclosure_cli.reader import load
+
+PUB = FIXTURES / "published"
+PAGE = PUB / "trs-editor-gbk.html"
+ARCHIVES = [PUB / "chrome-archive.mhtml", PUB / "ie-archive.mht"]
+
+
+@pytest.fixture(autouse=True)
+def _state(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISCLOSURE_STATE_DIR", str(tmp_path / "state"))
+
+
+def run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def _cells(report):
+    return {k: (c.state, c.value) for k, c in report.cells.items()}
+
+
+@pytest.mark.parametrize("archive", ARCHIVES, ids=lambda p: p.name)
+def test_an_archive_reads_as_the_page_it_holds(archive):
+    page, saved = load(PAGE), load(archive)
+    assert _cells(saved) == _cells(page)
+    assert to_data(saved)["sections"] == to_data(page)["sections"]
+    assert (saved.org, saved.year, saved.format.id) == (page.org, page.year, page.format.id)
+    some = next(c for c in saved.cells.values() if c.source is not None and c.source.raw)
+    assert "第" in some.source.sheet + some.source.cell  # places point into the page, as for a page
+
+
+@pytest.mark.parametrize("archive", ARCHIVES, ids=lambda p: p.name)
+def test_check_and_import_take_archives(archive, tmp_path):
+    before = archive.read_bytes()
+    r = run("check", archive)
+    assert r.exit_code == 0 and "淮安市人民政府 2024 年度" in r.stdout and "published-heading-drift" in r.stdout
+    r = run("import", archive, "-o", tmp_path / "r.json")
+    assert r.exit_code == 0 and (tmp_path / "r.json").exists()
+    assert archive.read_bytes() == before
+
+
+def test_an_archive_without_a_page_is_refused(tmp_path):
+    bad = tmp_path / "只有图片.mhtml"
+    bad.write_bytes(
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n"
+    )
+    r = run("check", bad)
+    assert r.exit_code == 2 and "网页存档（.mhtml）中没有网页（text/html）部分" in r.output
+
+
+def test_folders_find_archives(tmp_path):
+    for a in ARCHIVES:
+        shutil.copy(a, tmp_path / a.name)
+    found, _ = discover([tmp_path])
+    assert sorted(f.path.name for f in found) == sorted(a.name for a in ARCHIVES)
+    r = run("check", tmp_path, "-q")
+    assert r.exit_code == 0 and r.stdout.count("淮安市人民政府 2024 年度") == 2
