@@ -16,13 +16,24 @@ SOURCE_SUFFIXES = (".xlsx", ".json")
 PUBLISHED_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf", ".doc", ".wps")
 
 
+def is_url(text: object) -> bool:
+    """An ``http(s)://`` address (a published report read from the web), not a file name."""
+    return isinstance(text, str) and text[:8].lower().startswith(("http://", "https://"))
+
+
 def load(path: str | os.PathLike) -> Report:
     """Read a report from a workbook (.xlsx), its JSON data form (.json), or a published
     report: a saved web page (.html/.htm, or a web archive .mhtml/.mht), Word (.docx; .doc/.wps through LibreOffice) or PDF.
 
     Raises ``InputError`` (exit code 2) with a Chinese message when the file cannot be used,
     including a report past the limits of ``model`` (paragraphs, text length), whichever
-    reader read it."""
+    reader read it. ``path`` may be an ``http(s)://`` address of a published report."""
+    if is_url(path):
+        from .importers import load_url
+
+        report = load_url(path)
+        check_limits(report)
+        return report
     p = Path(path)
     if not p.exists():
         raise InputError("文件不存在", code="file-missing", path=str(p))

@@ -85,7 +85,7 @@ def check_paths(
     be readable); ``False``: none. A broken decisions file next to a report is that report's
     error."""
     from .. import decisions as D
-    from ..reader import load
+    from ..reader import is_url, load
 
     validate_codes(select, ignore)
     prev = load(previous) if previous is not None and not isinstance(previous, Report) else previous
@@ -108,7 +108,7 @@ def check_paths(
             out.append((str(path), e))
             continue
         result = check_report(report, prev, select=select, ignore=ignore)
-        if decisions is not False:
+        if decisions is not False and (explicit is not None or not is_url(path)):  # an address has no folder
             try:
                 D.apply_file(result, path, explicit, judged=judged, cache=cache)
             except DisclosureError as e:

@@ -16,7 +16,11 @@ class OutputFormat(str, Enum):
 
 @app.command("check")
 def check(
-    files: List[Path] = typer.Argument(..., help="要检查的工作簿（.xlsx）或 JSON 数据文件，可以给多个；给文件夹时检查其中（含子文件夹）所有报告。"),
+    files: List[str] = typer.Argument(
+        ...,
+        help="要检查的报告，可以给多个：工作簿（.xlsx）、JSON 数据文件、已发布的网页（.html/.mhtml）、Word（.docx）、PDF，"
+        "或已发布报告的网址（http:// 或 https://）；给文件夹时检查其中（含子文件夹）所有报告。",
+    ),
     previous: Optional[Path] = typer.Option(
         None, "--previous", "-p", help="上一年度的报告（工作簿或 JSON），用于核对上年结转、现行有效件数等。"
     ),

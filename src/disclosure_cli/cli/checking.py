@@ -11,7 +11,7 @@ from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE
 
 
 def run(
-    files: Sequence[Path],
+    files: Sequence[str | Path],
     previous: Optional[Path] = None,
     *,
     fmt: str = "text",
@@ -21,9 +21,12 @@ def run(
     quiet: bool = False,
     decisions: Optional[Path] = None,
 ) -> int:
-    """Check ``files``, print the findings (``fmt``: text or json), return the exit code."""
+    """Check ``files`` (file and folder names, or ``http(s)://`` addresses), print the findings
+    (``fmt``: text or json), return the exit code."""
     from ..checks import check_paths, files_json
+    from ..reader import is_url
 
+    files = [f if is_url(f) else Path(f) for f in files]
     items = check_paths(files, previous, select=select, ignore=ignore, decisions=decisions)
     if fmt == "json":
         import json

@@ -33,7 +33,7 @@ FORMATS = ("text", "json")
 PATHS = ("previous", "decisions")
 
 
-def parse(argv: Sequence[str]) -> Optional[tuple[bool, list[Path], dict]]:
+def parse(argv: Sequence[str]) -> Optional[tuple[bool, list[str], dict]]:
     """``(debug, files, options)`` for a plain ``check`` command line, else ``None``."""
     args = list(argv)
     debug = False
@@ -42,12 +42,12 @@ def parse(argv: Sequence[str]) -> Optional[tuple[bool, list[Path], dict]]:
         args.pop(0)
     if args[:1] != ["check"] or "DISCLOSURE_DEBUG" in os.environ:
         return None
-    files: list[Path] = []
+    files: list[str] = []
     options: dict = {}
     rest = iter(args[1:])
     for arg in rest:
         if not arg.startswith("-"):
-            files.append(Path(arg))
+            files.append(arg)  # a file, a folder or an http(s):// address, as Typer passes it
             continue
         name, eq, value = arg.partition("=")
         if name not in OPTIONS:

@@ -11,8 +11,10 @@ from ._common import app, error_line, handle_errors
 
 @app.command("import")
 def import_(
-    inputs: List[Path] = typer.Argument(
-        ..., help="已发布的报告：网页（.html/.htm，或网页存档 .mhtml/.mht）、Word（.docx；.doc/.wps 需安装 LibreOffice）或 PDF（有文字层）。"
+    inputs: List[str] = typer.Argument(
+        ...,
+        help="已发布的报告：网页（.html/.htm，或网页存档 .mhtml/.mht）、Word（.docx；.doc/.wps 需安装 LibreOffice）、"
+        "PDF（有文字层），或它的网址（http:// 或 https://）。",
     ),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="写入的 JSON 文件（只有一个输入时）；不给则输出到屏幕。"),
     outdir: Optional[Path] = typer.Option(None, "-d", "--outdir", help="输出文件夹：每个输入写一个同名的 .json。"),
@@ -27,16 +29,16 @@ def import_(
     from ..errors import DisclosureError, UsageError
     from ..jsonform import dumps, to_data
     from ..outputs import write_together
-    from ..reader import load
+    from ..reader import is_url, load
 
     with handle_errors():
         if output is not None and outdir is not None:
             raise UsageError("-o 和 -d 只能给一个", code="usage-conflict")
         if output is not None and len(inputs) > 1:
             raise UsageError("有多个输入时请用 -d 指定输出文件夹", code="usage-conflict")
-        texts: list[tuple[Path, Path, str]] = []
+        texts: list[tuple[str, Path, str]] = []
         failed = 0
-        for path in inputs:
+        for path in (p if is_url(p) else Path(p) for p in inputs):
             try:
                 report = load(path)
             except DisclosureError as e:
@@ -46,7 +48,8 @@ def import_(
             data = to_data(report)
             if report.imported:
                 data["source"] = report.imported
-            target = output if output is not None else (outdir / (path.stem + ".json") if outdir is not None else None)
+            stem = _url_stem(path) if is_url(path) else path.stem
+            target = output if output is not None else (outdir / (stem + ".json") if outdir is not None else None)
             texts.append((path, target, dumps(data)))
         if failed:
             raise typer.Exit(failed)
@@ -61,3 +64,13 @@ def import_(
 
         for src, target, _ in texts:
             Out(stderr=True).line(f"已导入：{src} → {target}")
+
+
+def _url_stem(url: str) -> str:
+    """The name a download is saved under: the last part of the address's path, without its
+    suffix (``t20250120_96806.htm`` → ``t20250120_96806``)."""
+    from urllib.parse import unquote, urlsplit
+
+    name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    stem = Path(name).stem if name else ""
+    return stem or urlsplit(url).hostname or "网页"

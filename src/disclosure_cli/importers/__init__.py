@@ -53,6 +53,7 @@ def is_web_archive(data: bytes) -> bool:
 
 
 def load_published(path: Path) -> Report:
+    """A published report saved as a file."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -62,34 +63,48 @@ def load_published(path: Path) -> Report:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"文件无法读取：{e.strerror or e}", code="file-unreadable", path=str(path)) from e
+    return from_bytes(data, path, path.suffix.lower(), {"file": path.name})
+
+
+def load_url(url: str) -> Report:
+    """A published report at an ``http(s)://`` address (``fetch``: time and size limited)."""
+    from .fetch import fetch
+
+    data, suffix = fetch(url, MAX_BYTES)
+    return from_bytes(data, url, suffix, {"url": url})
+
+
+def from_bytes(data: bytes, where, suffix: str, origin: dict) -> Report:
+    """The report in ``data`` (a file's bytes or a download; ``where``: the file or the address
+    named in messages and places; ``origin``: ``{"file": name}`` or ``{"url": address}``)."""
     digest = hashlib.sha256(data).hexdigest()
-    kind = sniff(data, path.suffix.lower())
+    kind = sniff(data, suffix)
     if kind == "doc":
         from .convert import via_libreoffice
 
-        data = via_libreoffice(path)
+        data = via_libreoffice(data, suffix, where)
         kind = "docx"
     if kind == "pdf":
         from .pdf import read as read_pdf
 
-        doc = read_pdf(data, path)
+        doc = read_pdf(data, where)
     elif kind == "docx":
         from .docx import read as read_docx
 
-        doc = read_docx(data, path)
+        doc = read_docx(data, where)
     else:
         from .html import read as read_html
 
         if kind == "mhtml":
             from .mhtml import page_of
 
-            data = page_of(data, path)
-        doc = read_html(data, path)
+            data = page_of(data, where)
+        doc = read_html(data, where)
     from .report import to_report
 
-    report = to_report(doc, path, doc.kind)
-    report.imported = {"file": path.name, "sha256": digest, "importer": f"disclosure-import {IMPORTER_VERSION} ({doc.kind})"}
+    report = to_report(doc, where, doc.kind)
+    report.imported = {**origin, "sha256": digest, "importer": f"disclosure-import {IMPORTER_VERSION} ({doc.kind})"}
     return report
 
 
-__all__ = ["IMPORTER_VERSION", "SUFFIXES", "is_published", "load_published"]
+__all__ = ["IMPORTER_VERSION", "SUFFIXES", "is_published", "load_published", "load_url", "from_bytes"]

@@ -11,14 +11,15 @@ from ..errors import InputError
 TIMEOUT = 120
 
 
-def via_libreoffice(path: Path) -> bytes:
-    """The ``.docx`` LibreOffice makes of ``path`` (through ``render.pdf.convert``, the one
-    LibreOffice conversion: same program lookup, profile per call and time limit)."""
+def via_libreoffice(data: bytes, suffix: str, path) -> bytes:
+    """The ``.docx`` LibreOffice makes of ``data`` (a ``suffix`` file read from ``path``: a file or
+    an address; through ``render.pdf.convert``, the one LibreOffice conversion: same program
+    lookup, profile per call and time limit)."""
     from ..render.pdf import ConverterError, convert
 
-    suffix = path.suffix.lower()
+    suffix = suffix if suffix in (".doc", ".wps") else ".doc"
     try:
-        return convert(path.read_bytes(), suffix, "docx", timeout=TIMEOUT, source=f" {suffix} 文件", result=".docx")
+        return convert(data, suffix, "docx", timeout=TIMEOUT, source=f" {suffix} 文件", result=".docx")
     except ConverterError as e:
         if e.code == "pdf-no-libreoffice":
             raise InputError(
