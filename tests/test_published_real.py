@@ -1,0 +1,171 @@
+"""Real published pages (tests/fixtures/published/real/): the report body of corpus reports,
+copied verbatim from the crawl's page.html (see the comment at the top of each file and
+tests/fixtures/published/README.md).
+
+For each page:
+- the copy is faithful: the text of the saved body (lxml, whitespace dropped) is the text of the
+  crawler's own extract of the same page (tests/corpus/pages/NAME.txt, after its header lines);
+- ``disclosure import`` reads every table cell as it was read by hand (tests/corpus/specs.py:
+  values, blank cells and text in a cell), with the right format version, year and unit;
+- ``disclosure check`` finds the hand-verified true defects of tests/corpus/expectations.json and
+  nothing else (no false error; any other finding would have to be listed in KNOWN_FALSE with
+  why), and every finding on a table cell points into the page (第 N 个表格 第 R 行 第 C 列「…」)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from disclosure_cli import load
+from disclosure_cli.cli import app
+
+HERE = Path(__file__).parent
+REAL = HERE / "fixtures" / "published" / "real"
+CORPUS = HERE / "corpus"
+EXPECT = json.loads((CORPUS / "expectations.json").read_text(encoding="utf-8"))["reports"]
+PAGES = sorted(p.stem for p in REAL.glob("*.html"))
+PLACE = re.compile(r"^第 \d+ 行 第 \d+ 列「.*」$", re.S)
+
+# Findings on these pages that are neither a true defect nor an error, each with why (none yet).
+KNOWN_FALSE: dict[str, list[dict]] = {}
+
+
+def _corpus():
+    sys.path.insert(0, str(CORPUS))
+    try:
+        import make_corpus
+        from specs import SPECS
+    finally:
+        sys.path.remove(str(CORPUS))
+    return make_corpus, SPECS
+
+
+MAKE, SPECS = _corpus()
+
+
+def _expected_tables(spec: dict) -> dict:
+    """The hand-read tables of a spec in the report JSON's shape (as make_corpus writes them)."""
+    fmt = spec["format"]
+    t2 = {row: dict(zip(cols, spec["t2"][row])) for row, cols in MAKE.T2[fmt].items()}
+    t3rows = spec.get("t3", {})
+    t3 = {row: dict(zip(MAKE.T3_COLS, t3rows.get(row, [0] * 7))) for row in MAKE.T3_ROWS[fmt]}
+    t4vals = spec.get("t4", [0] * 15)
+    t4 = {g: dict(zip(MAKE.T4_COLS, t4vals[5 * i: 5 * i + 5])) for i, g in enumerate(MAKE.T4_GROUPS)}
+    return {"t2": t2, "t3": t3, "t4": t4}
+
+
+def _header(name: str) -> dict:
+    text = (REAL / f"{name}.html").read_text(encoding="utf-8")
+    m = re.match(r"<!--\n(.*?)\n-->\n", text, re.S)
+    assert m, f"{name}: the file starts with its source comment"
+    return dict(line.split(": ", 1) for line in m.group(1).splitlines() if re.match(r"^[A-Z][a-z]+( [a-z]+)?: ", line))
+
+
+def _flat(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def test_pages_are_corpus_reports():
+    assert len(PAGES) >= 1
+    assert set(PAGES) <= set(SPECS)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_header_names_the_source(name):
+    h = _header(name)
+    src = json.loads((CORPUS / "reports" / f"{name}.json").read_text(encoding="utf-8"))["source"]
+    assert h["Saved from"] == src["url"]
+    assert h["Repository"].startswith(src["repository"])
+    assert h["Path"] == src["path"].rsplit("/", 1)[0] + "/page.html"
+    assert h["Commit"] == src["commit"]
+    start, end = map(int, re.match(r"characters (\d+)\.\.(\d+) ", h["Body"]).groups())
+    assert end > start
+    assert "report body only; site chrome removed" in h["Note"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_saved_body_is_the_pages_text(name):
+    """The transcription check: the saved body's text is the crawler's text of the same page."""
+    import lxml.html
+
+    html = (REAL / f"{name}.html").read_text(encoding="utf-8")
+    h = _header(name)
+    start, end = map(int, re.match(r"characters (\d+)\.\.(\d+) ", h["Body"]).groups())
+    body = html[html.index("</title>\n") + len("</title>\n"):].removesuffix("\n")
+    assert len(body) == end - start, "the body is as long as the header says"
+    root = lxml.html.fromstring(body)
+    assert "TRS_Editor" in (root.get("class") or ""), "the saved element is the report body"
+    saved = _flat(root.text_content())
+    page = (CORPUS / "pages" / f"{name}.txt").read_text(encoding="utf-8")
+    page = page.split("==================== 正文 ====================", 1)[1]
+    assert saved == _flat(page)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_import_reads_the_hand_read_tables(name, tmp_path):
+    spec = SPECS[name]
+    page = REAL / f"{name}.html"
+    before = page.read_bytes()
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(app, ["import", str(page), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["org"], data["year"], data["format"]) == (spec["org"], spec["year"], spec["format"])
+    want = _expected_tables(spec)
+    for table in ("t2", "t3", "t4"):
+        assert data[table] == want[table], table
+    assert page.read_bytes() == before
+
+    report = load(page)
+    for key, cell in report.cells.items():
+        m = re.match(r"^第 (\d+) 个表格 (第 \d+ 行 第 \d+ 列「.*」)$", str(cell.source), re.S)
+        assert m and int(m.group(1)) == cell.source.table and PLACE.match(m.group(2)), (key, str(cell.source))
+        expected = want[key.table][key.row][key.column]
+        if expected is None:
+            assert cell.state == "blank" and cell.raw is None, key
+        elif isinstance(expected, str):
+            assert cell.state == "text", key
+
+
+def _ref_at(where: dict, ref: dict, message: str) -> bool:
+    for key, want in where.items():
+        if key == "quote":
+            if want not in (ref.get("quote") or "") and want not in message:
+                return False
+        elif key == "section":
+            if str(ref.get("section")) != str(want) or "table" in ref:
+                return False
+        elif ref.get(key) != want:
+            return False
+    return True
+
+
+def _at(where: dict, f: dict) -> bool:
+    return any(_ref_at(where, r, f["message"]) for r in f["refs"])
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_check_finds_the_true_defects_and_points_into_the_page(name):
+    page = REAL / f"{name}.html"
+    res = CliRunner().invoke(app, ["check", str(page), "--format", "json"])
+    assert res.exit_code in (0, 1), res.output
+    data = json.loads(res.stdout)["files"][0]
+    findings = data["findings"]
+    defects = EXPECT[name]["defects"]
+    for d in defects:
+        assert any(f["code"] in d["codes"] and _at(d["where"], f) for f in findings), (d, findings)
+    others = [f for f in findings if not any(f["code"] in d["codes"] and _at(d["where"], f) for d in defects)]
+    assert not [f for f in others if f["level"] == "error"], "a false error"
+    known = KNOWN_FALSE.get(name, [])
+    assert sorted(f["code"] for f in others if f["level"] != "info") == sorted(k["code"] for k in known)
+    for f in findings:
+        for r in f["refs"]:
+            if "table" in r and "row" in r and "column" in r:
+                assert re.match(r"^第 \d+ 个表格$", r.get("sheet", "")), (f["code"], r)
+                assert PLACE.match(r.get("cell", "")), (f["code"], r)
+    assert res.exit_code == (1 if any(f["level"] == "error" for f in findings) else 0)
