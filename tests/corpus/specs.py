@@ -118,8 +118,8 @@ SPECS = {
         "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
         "path": "pingtan/zwgk/zfxxgk/zfxxgknb/202503/97791_平潭综合实验区2024年度政府信息公开工作年度报告/page.txt",
         # t2 and t3 checked against page.html (62/33/440, 217/1/…/218, 71, 29, 4, 3, 32, 75 …).  表四
-        # "21317000001324019" was not reached in page.html; its only split into 15 cells whose totals
-        # agree is 2/1/3/1/7, 0×5, 13/2/4/0/19.
+        # "21317000001324019" in the text; read in page.html (2026-11-30, the saved body
+        # tests/fixtures/published/real/pt-gov-2024.html): 2/1/3/1/7, 0×5, 13/2/4/0/19.
         "t2": t2_2021([0, 0, 0], [62, 33, 440], 4529, 1100, 65, 18651.06),
         "t3": {"1": [217, 1, 0, 0, 0, 0, 218], "3.1": [71, 0, 0, 0, 0, 0, 71], "3.2": [29, 0, 0, 0, 0, 0, 29],
                "3.3.1": [4, 0, 0, 0, 0, 0, 4], "3.3.4": [3, 0, 0, 0, 0, 0, 3], "3.3.5": [32, 0, 0, 0, 0, 0, 32],

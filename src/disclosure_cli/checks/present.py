@@ -48,7 +48,7 @@ def _address(ref: dict) -> str:
     第 3 列「&nbsp;」``); "" when the ref has none."""
     if not (ref.get("sheet") and ref.get("cell")):
         return ""
-    sep = " " if str(ref["cell"]).startswith("第") else "!"
+    sep = " " if str(ref["cell"]).startswith(("第", "（")) else "!"  # （…）: a cell the document lacks
     return f"{ref['sheet']}{sep}{ref['cell']}"
 
 

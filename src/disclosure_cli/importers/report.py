@@ -10,8 +10,10 @@ paragraph above them, the signature and date below them."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
+from collections import Counter
 from pathlib import Path
 
 from .. import formats as F
@@ -167,8 +169,36 @@ def to_report(doc: Document, path: Path, origin: str) -> Report:
     finder = TableFinder(sheets, problems)
     for table in fmt.tables:
         read_cells(report, table, finder.locate(table))
-    report.problems = [_drift(p, fmt) for p in problems.items]
+    placed = {t.id: _place_missing(report, t, tables) for t in fmt.tables}
+    report.problems = [_placed(_drift(p, fmt), placed) for p in problems.items]
     return report
+
+
+def _place_missing(report: Report, table: F.Table, tables: list[Table]) -> Source | None:
+    """The cells of 表N the document does not have (a row left out of the published table) are
+    placed at the document's table that holds the rest of 表N — so that a finding on them
+    points into the document, not at a workbook sheet. Returns that table's place."""
+    numbers = Counter(c.source.table for k in table.cells() if (c := report.cells.get(k)) and c.source.table)
+    if not numbers:
+        return None
+    number = numbers.most_common(1)[0][0]
+    doc_table = next(t for t in tables if t.number == number)
+    for key in table.cells():
+        cell = report.cells.get(key)
+        if cell is None or cell.source.table is not None:
+            continue
+        _, row, column = table.locate(key.row, key.column)
+        cell.source = Source(
+            sheet=doc_table.name, cell=f"（表中没有“{row.label} / {column.label}”）", table=number, page=doc_table.page, raw="",
+        )
+    return Source(sheet=doc_table.name, table=number, page=doc_table.page, raw="")
+
+
+def _placed(p: Problem, placed: dict[str, Source | None]) -> Problem:
+    """A table problem without a place (a label not found) is placed at the document's table."""
+    if p.source is None and p.table and placed.get(p.table) is not None:
+        return dataclasses.replace(p, source=placed[p.table])
+    return p
 
 
 def _drift(p: Problem, fmt: F.Format) -> Problem:
