@@ -166,7 +166,12 @@ def main() -> None:
     ok = rss_big < 200 and rss_big <= rss_small * 1.1 + 5
     rows.append((f"peak RSS of one worker, {args.n} vs {max(2, args.n // 4)} workbooks", f"{rss_big:.0f} MB", f"{rss_small:.0f} MB with {max(2, args.n // 4)}", "< 200 MB, flat" + (" ✅" if ok else " ❌")))
 
-    print(f"\nMachine: {machine()}\nCommand: {' '.join([Path(sys.executable).name, 'benchmarks/run.py', *sys.argv[1:]])}\n")
+    print_table(rows, "benchmarks/run.py")
+
+
+def print_table(rows, script: str, note: str = "") -> None:
+    """The figures as the Markdown table of benchmarks/README.md, with the machine and command."""
+    print(f"\nMachine: {machine()}{note}\nCommand: {' '.join([Path(sys.executable).name, script, *sys.argv[1:]])}\n")
     print("| measurement | median | compared with | target |\n|---|---|---|---|")
     for r in rows:
         print("| " + " | ".join(r) + " |")

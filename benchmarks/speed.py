@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import machine, median, timed  # noqa: E402
+from run import median, print_table, timed  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -49,6 +49,7 @@ def main() -> None:
     args = ap.parse_args()
     work = args.workdir
     work.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()[0]
     envs = {"after": args.python} | ({"before": args.before} if args.before else {})
 
     def cli(py: str) -> list[str]:
@@ -113,10 +114,7 @@ def main() -> None:
     rss_small = (batch(args.python, small, "small")[1]["worker_peak_rss_kb"] or 0) / 1024
     rows.append((f"peak RSS of one worker, {args.n} vs {max(2, args.n // 4)} units", f"{rss_big:.0f} MB", f"{rss_small:.0f} MB", "flat" + (" ✅" if rss_big <= rss_small * 1.1 + 5 else " ❌")))
 
-    print(f"\nMachine: {machine()}; load average before: {os.getloadavg()[0]:.2f}\nCommand: {' '.join(['python', 'benchmarks/speed.py', *sys.argv[1:]])}\n")
-    print("| measurement | median | compared with | target |\n|---|---|---|---|")
-    for r in rows:
-        print("| " + " | ".join(r) + " |")
+    print_table(rows, "benchmarks/speed.py", f"; load average at the start: {load:.2f}")
 
 
 if __name__ == "__main__":
