@@ -132,6 +132,56 @@ def test_writing_imports_neither_python_docx_nor_an_xml_library():
     assert out.strip() == "[]"
 
 
+def _calls(fn) -> int:
+    """Python and C function calls made by ``fn()``."""
+    count = 0
+
+    def profile(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_linear_in_paragraphs_and_table_rows():
+    """Each paragraph, and each row of a table, costs the same work however many came before
+    (counted in function calls, which timing on a shared machine cannot show exactly):
+    ``benchmarks/word.py`` measures the time."""
+    from disclosure_cli.render import TABLE, TITLE, Document, Piece
+    from disclosure_cli.tablegrid import HEADER, LABEL, VALUE, Grid, GridCell
+
+    def paragraphs(n: int):
+        report = load(SAMPLES / "huaian-2024.json")
+        report.sections["6"] = [Paragraph(f"第{i:05d}段，内容。") for i in range(n)]
+        return document(report)
+
+    class Rows(Document):
+        def value(self, key):
+            return "123"
+
+    report = load(SAMPLES / "huaian-2024.json")
+
+    def rows(n: int):
+        cells = [GridCell(0, k, t, HEADER) for k, t in enumerate(("项目", "甲", "乙"))]
+        for r in range(1, n + 1):
+            cells.append(GridCell(r, 0, f"第{r:05d}项", LABEL))
+            cells += [GridCell(r, k, "", VALUE, key=CellKey("x", f"r{r}", f"c{k}")) for k in (1, 2)]
+        grid = Grid(report.format.tables[0], tuple(cells), n + 1, 3, 1, 1)
+        return Rows(report, "表", ("表",), [Piece(TITLE, "表"), Piece(TABLE, "表", grid=grid)])
+
+    for make in (paragraphs, rows):
+        docs = [make(n) for n in (100, 200, 300)]
+        render_docx(make(10), now=NOW)  # warm the caches (a grid of its own: these three start cold)
+        c = [_calls(lambda d=d: render_docx(d, now=NOW)) for d in docs]
+        assert c[2] - c[1] == c[1] - c[0], (make.__name__, c)
+
+
 # --------------------------------------------------------------------------------------------
 # Any text: escaped, well-formed, read back as given
 # --------------------------------------------------------------------------------------------
