@@ -14,6 +14,9 @@ without git or that revision only the current writer is measured. Prints Markdow
 3. linear in table rows: a table of a synthetic layout grid with 1k / 10k / 50k rows of a label
    and three values.
 
+Each measurement of 2. and 3. runs in a process of its own (best of three up to 10k, one run
+above).
+
 The old writer is timed at the largest size only with ``--old-max`` at least that size (50,000
 paragraphs take it several seconds)."""
 
@@ -132,22 +135,35 @@ def rows_doc(n: int) -> Document:
     return _RowsDoc(report, "表", ("表",), [Piece(TITLE, "表"), Piece(TABLE, "表", grid=grid)])
 
 
-def linear(writers: dict, what: str, make, sizes: list[int], old_max: int) -> list[str]:
+MAKERS = {"paragraphs": paragraphs_doc, "table rows": rows_doc}
+
+
+def one(what: str, n: int, writer: str, rev: str) -> float:
+    """Seconds of one writer on one document (the best of three; one at the largest sizes)."""
+    f = render_docx if writer == "now" else old_writer(rev)
+    doc = MAKERS[what](n)
+    f(MAKERS[what](10))  # warm: imports, the reference package
+    best = []
+    for _ in range(3 if n <= 10000 else 1):
+        t = time.perf_counter()
+        f(doc)
+        best.append(time.perf_counter() - t)
+    return min(best)
+
+
+def linear(writers: dict, what: str, sizes: list[int], old_max: int, rev: str) -> list[str]:
+    """Each measurement in a fresh process: a large document of one writer does not leave the
+    other a heap to work around."""
     rows = [f"| {what} | " + " | ".join(writers) + " | per 1,000 (" + ", ".join(writers) + ") |", "|---|" + "---|" * (len(writers) + 1)]
     for n in sizes:
-        doc = make(n)
         out = {}
-        for w, f in writers.items():
+        for w in writers:
             if w != "now" and n > old_max:
                 out[w] = None
                 continue
-            best = []
-            for _ in range(3 if n <= 10000 else 1):  # the best of three (one at the largest sizes)
-                t = time.perf_counter()
-                f(doc)
-                best.append(time.perf_counter() - t)
-            out[w] = min(best)
-        cells = " | ".join("—" if v is None else f"{v:.2f} s" for v in out.values())
+            cmd = [sys.executable, __file__, "--one", what, str(n), "now" if w == "now" else "before", "--old-rev", rev]
+            out[w] = float(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+        cells = " | ".join("—" if v is None else f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s" for v in out.values())
         per = ", ".join("—" if v is None else f"{v / n * 1000 * 1000:.1f} ms" for v in out.values())
         rows.append(f"| {n:,} | {cells} | {per} |")
     return rows
@@ -160,7 +176,12 @@ def main() -> None:
     ap.add_argument("--old-rev", default="dbee2ea", help="revision of the python-docx writer (default dbee2ea)")
     ap.add_argument("--sizes", default="1000,10000,50000")
     ap.add_argument("--old-max", type=int, default=10000, help="largest size the old writer is timed at")
+    ap.add_argument("--one", nargs=3, metavar=("WHAT", "N", "WRITER"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one:
+        what, n, writer = args.one
+        print(one(what, int(n), writer, args.old_rev))
+        return
     writers = {}
     old = old_writer(args.old_rev)
     if old is not None:
@@ -168,10 +189,9 @@ def main() -> None:
     writers["now"] = render_docx
     sizes = [int(s) for s in args.sizes.split(",")]
     print("\n".join(per_report(writers, args.n, args.repeat)))
-    print()
-    print("\n".join(linear(writers, "paragraphs", paragraphs_doc, sizes, args.old_max)))
-    print()
-    print("\n".join(linear(writers, "table rows", rows_doc, sizes, args.old_max)))
+    for what in MAKERS:
+        print()
+        print("\n".join(linear(writers, what, sizes, args.old_max, args.old_rev)))
 
 
 if __name__ == "__main__":

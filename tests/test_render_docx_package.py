@@ -15,7 +15,6 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -24,7 +23,7 @@ from conftest import ROOT, SAMPLES
 from disclosure_cli.formats import CellKey
 from disclosure_cli.model import Paragraph
 from disclosure_cli.reader import load
-from disclosure_cli.render import DATE, DRAFT_MARK, PARA, SIGNATURE, document
+from disclosure_cli.render import DATE, PARA, SIGNATURE, document
 from disclosure_cli.render.docx import render_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
