@@ -99,10 +99,12 @@ def test_watermark_attribute_is_escaped(monkeypatch):
     """Text placed in an XML attribute is escaped for the quote as well."""
     from lxml import etree
 
-    run = R._watermark_run('草稿"<&>\'', 1)
-    shape = run.find(".//{urn:schemas-microsoft-com:vml}textpath[@string]")
-    assert shape.get("string") == '草稿"<&>\''
-    assert etree.tostring(run)  # well-formed
+    odd = '草稿"<&>\'\t\n'
+    header = etree.fromstring(R.header_xml(odd, 1).encode("utf-8"))  # well-formed
+    shape = header.find(".//{urn:schemas-microsoft-com:vml}textpath[@string]")
+    assert shape.get("string") == odd
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert "".join(t.text for t in header.iter(f"{W}t")) == '草稿"<&>\''  # the red line
     assert DRAFT_MARK  # the real mark goes through the same path
 
 

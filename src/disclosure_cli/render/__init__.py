@@ -2,8 +2,8 @@
 
 This module holds what both renderers share: the document's content in reading order
 (``document``), derived only from the report's data and the official format, and how a value
-is shown. ``disclosure_cli.tablegrid`` turns each official table into a grid of merged cells. python-docx and
-Jinja2 are imported lazily by ``docx`` / ``html`` so that ``disclosure --help`` stays fast.
+is shown. ``disclosure_cli.tablegrid`` turns each official table into a grid of merged cells. Jinja2 is
+imported lazily by ``html`` so that ``disclosure --help`` stays fast (``docx`` writes its XML as text).
 """
 
 from __future__ import annotations

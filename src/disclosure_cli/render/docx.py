@@ -3,8 +3,14 @@
 Page, fonts and paragraph styles live in the reference document (see
 ``templates/make_reference_docx.py``); this module only places content: title, opening
 paragraph, the six sections with their sub-headings, the three official tables (from the
-shared layout grid, written as table XML with ``gridSpan``/``vMerge`` merges), and the unit
-name and date at the end. python-docx is imported here only, lazily.
+shared layout grid, with ``gridSpan``/``vMerge`` merges), and the unit name and date at the end.
+
+The parts that depend on the report (``word/document.xml``, ``docProps/core.xml``, and for a
+draft the two headers with their relationships and content types) are written as text, straight
+from the pieces and the layout grid, in the form python-docx gave them; every other part of the
+reference package is copied as it is. No XML library is imported to write a document (the
+tests read the output with python-docx and lxml). The output is reproducible: the same document
+and ``now`` give the same bytes.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import io
+import re
+import zipfile
 from importlib import resources
-from xml.sax.saxutils import escape, quoteattr
 
 from ..values import display_width
 
@@ -33,20 +40,24 @@ from . import (
 from .tables import CORNER, HEADER, HEADING as GRID_HEADING, LABEL, VALUE, Grid, column_weights
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # Geometry (twips). The text block of GB/T 9704 is 156 mm wide.
 TEXT_WIDTH = round(156 * 1440 / 25.4)
 CELL_PADDING = 2 * 57  # left + right cell margins of the reference table style
 BODY_CHAR = 320  # one character of 三号 (16 pt)
 
+# Paragraph style ids of the reference document (Normal, its default style, is not named).
 STYLE = {
     TITLE: "Title",
-    INTRO: "Normal",
-    PARA: "Normal",
+    INTRO: None,
+    PARA: None,
     SIGNATURE: "Signature",
     DATE: "Signature",
 }
-HEADING_STYLE = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
+HEADING_STYLE = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
+# A run-in sub-heading in the font of the stand-alone （一） headings (三号楷体).
+RUN_IN_RPR = '<w:rPr><w:rStyle w:val="RunInHeading"/></w:rPr>'
 
 # Table type sizes (half-points), largest first: 五号, 小五, 六号, 6.5 pt.
 TABLE_SIZES = (21, 18, 15, 13)
@@ -64,85 +75,216 @@ GROUP_MIN_CHARS = 4
 # Body rows that stay on the page of the table's header (and its heading).
 KEEP_BODY_ROWS = 2
 
+# Zip entries carry this fixed time: the same document gives the same bytes.
+ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+# Deflate level: 3 packs the document within 15 % of level 6 in a third of the time.
+ZIP_LEVEL = 3
+
+
 @functools.lru_cache(maxsize=1)
 def reference_docx() -> bytes:
     return resources.files("disclosure_cli.templates").joinpath("reference.docx").read_bytes()
 
 
+# The XML declaration of the parts written here (as python-docx wrote them).
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+HEADER_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+HEADER_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+# The draft's headers: odd (default) and even pages (the reference sets evenAndOddHeaders).
+DRAFT_HEADERS = (("default", "rId1", "word/header1.xml"), ("even", "rId2", "word/header2.xml"))
+
+
+class _Reference:
+    """The reference package, taken apart once per process: its parts' bytes, and the text of
+    ``word/document.xml`` around the body's content."""
+
+    def __init__(self, data: bytes):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            self.parts = {name: z.read(name) for name in z.namelist()}
+        text = self.parts["word/document.xml"].decode("utf-8")
+        root = text.index("<w:document")
+        body = text.index("<w:body>") + len("<w:body>")
+        sect = text.index("<w:sectPr", body)
+        end = text.index("</w:sectPr>", sect) + len("</w:sectPr>")
+        if text[body:sect].strip() or text[end:].strip() != "</w:body></w:document>":
+            raise ValueError("reference.docx: the body must hold only its section properties")
+        self.document_head = XML_DECLARATION + text[root:body]
+        self.document_tail = text[end:]
+        self.sect_pr = text[sect:end]
+        # the draft's header references go after the footer references (as python-docx put them)
+        at = self.sect_pr.rfind("<w:footerReference")
+        at = self.sect_pr.index("/>", at) + 2 if at >= 0 else self.sect_pr.index(">") + 1
+        refs = "".join(f'<w:headerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid, _ in DRAFT_HEADERS)
+        self.sect_pr_draft = self.sect_pr[:at] + refs + self.sect_pr[at:]
+        types = self.parts["[Content_Types].xml"].decode("utf-8")
+        rels = self.parts["word/_rels/document.xml.rels"].decode("utf-8")
+        for _, rid, _ in DRAFT_HEADERS:
+            if f'Id="{rid}"' in rels:
+                raise ValueError(f"reference.docx: relationship {rid} is taken")
+        overrides = "".join(
+            f'<Override PartName="/{part}" ContentType="{HEADER_CONTENT_TYPE}"/>' for _, _, part in DRAFT_HEADERS
+        )
+        relationships = "".join(
+            f'<Relationship Id="{rid}" Type="{HEADER_RELATIONSHIP}" Target="{part.rsplit("/", 1)[1]}"/>'
+            for _, rid, part in DRAFT_HEADERS
+        )
+        self.draft_parts = {
+            "[Content_Types].xml": types.replace("</Types>", overrides + "</Types>").encode("utf-8"),
+            "word/_rels/document.xml.rels": rels.replace(
+                "</Relationships>", relationships + "</Relationships>"
+            ).encode("utf-8"),
+        }
+        for n, (_, _, part) in enumerate(DRAFT_HEADERS, start=1):
+            self.draft_parts[part] = header_xml(DRAFT_MARK, n).encode("utf-8")
+        # Entries in the order python-docx wrote them: content types, package relationships, the
+        # main document and its relationships, the parts it refers to, the properties last.
+        first = ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels"]
+        rest = [n for n in self.parts if n not in first]
+        props = [n for n in rest if n.startswith("docProps/")]
+        word = [n for n in rest if n not in props]
+        self._order = (first + word + props, first + word + [p for _, _, p in DRAFT_HEADERS] + props)
+
+    def order(self, draft: bool) -> list[str]:
+        return self._order[bool(draft)]
+
+
+@functools.lru_cache(maxsize=1)
+def _reference() -> _Reference:
+    return _Reference(reference_docx())
+
+
+# --------------------------------------------------------------------------------------------
+# XML text
+# --------------------------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot hold. ``render.clean`` has removed them from every text of the
+# report; ``xml_text`` drops any left (as ``clean`` does), so that a part is well-formed whatever
+# a caller passes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` as the content of an element (escaped as lxml writes it: a carriage return as a
+    character reference, so that it survives parsing). Every text of the report goes through
+    here."""
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def xml_attr(text: str) -> str:
+    """``text`` as a double-quoted attribute value (quote and whitespace escaped, as lxml does)."""
+    return (
+        xml_text(text)
+        .replace('"', "&quot;")
+        .replace("\n", "&#10;")
+        .replace("\t", "&#9;")
+    )
+
+
+_RUN_SPECIAL = re.compile("([\t\r\n])")
+
+
+def _t(text: str) -> str:
+    # python-docx keeps the spaces of a text that begins or ends with one (any Unicode space)
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{xml_text(text)}</w:t>'
+    return f"<w:t>{xml_text(text)}</w:t>"
+
+
+def run_content(text: str) -> str:
+    """The content of a run holding ``text``: a tab is ``<w:tab/>``, a line break (\\n or \\r)
+    ``<w:br/>``, the rest ``<w:t>`` — as python-docx's ``Run.text``."""
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return _t(text) if text else ""
+    out = []
+    for piece in _RUN_SPECIAL.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\n", "\r"):
+            out.append("<w:br/>")
+        elif piece:
+            out.append(_t(piece))
+    return "".join(out)
+
+
+def _run(content: str, rpr: str = "") -> str:
+    return f"<w:r>{rpr}{content}</w:r>" if content or rpr else "<w:r/>"
+
+
+def _paragraph(style: str | None, runs: str = "", *, keep: bool = False, widow: bool = False, extra: str = "") -> str:
+    """A body paragraph; its properties in the schema's order (pStyle, keepNext, widowControl,
+    spacing, ind)."""
+    ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep else "")
+    ppr += ("<w:widowControl/>" if widow else "") + extra
+    ppr = f"<w:pPr>{ppr}</w:pPr>" if ppr else "<w:pPr/>"
+    return f"<w:p>{ppr}{runs}</w:p>"
+
+
+# --------------------------------------------------------------------------------------------
+# The document
+# --------------------------------------------------------------------------------------------
+
+
 def render_docx(doc: Document, *, identifier: str | None = None, now: _dt.datetime | None = None) -> bytes:
     """The Word document as bytes."""
-    import docx  # lazy: python-docx is only needed to build
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml import OxmlElement
-    from docx.text.paragraph import Paragraph
-
-    d = docx.Document(io.BytesIO(reference_docx()))
-    body = d.element.body
-    sect_pr = body.sectPr
-    container = d._body
-    # Resolve style names once: python-docx looks a name up through every style on each call.
-    style_ids: dict[str, str | None] = {}
+    ref = _reference()
     signature = _signature_indents(doc)
-
-    def paragraph(style: str):
-        # Each paragraph goes straight before the section properties: python-docx's own
-        # ``add_paragraph`` searches the body's children for them on every call, which made
-        # the document quadratic in its number of paragraphs.
-        if style not in style_ids:  # None for the default style, as python-docx does
-            style_ids[style] = d.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        p = OxmlElement("w:p")
-        sect_pr.addprevious(p)
-        para = Paragraph(p, container)
-        p.style = style_ids[style]
-        return para
-
-    from docx.shared import Twips
-
     pieces = doc.pieces
     # The signature keeps with the last paragraph (and the date with the signature): the unit's
     # name never stands alone on the last page.
     sign_at = next((i for i, b in enumerate(pieces) if b.kind in (SIGNATURE, DATE)), len(pieces))
     # (a heading after the last paragraph — an empty last section — keeps with next anyway)
     last_text = max((i for i in range(sign_at) if pieces[i].kind in (PARA, INTRO)), default=None)
+    body: list[str] = []
+    add = body.append
     for i, piece in enumerate(pieces):
-        if piece.kind == TABLE:
-            sect_pr.addprevious(_table_element(doc, piece.grid))
+        kind = piece.kind
+        if kind == TABLE:
+            add(_table_xml(doc, piece.grid))
             continue
-        if piece.kind == HEADING:
-            style = HEADING_STYLE.get(piece.level, "Heading 3")
+        if kind == HEADING:
+            style = HEADING_STYLE.get(piece.level, "Heading3")
         else:
-            style = STYLE[piece.kind]
+            style = STYLE[kind]
         if i == sign_at:
-            gap = paragraph("Normal")  # 正文下空一行
-            gap.paragraph_format.keep_with_next = True
-        p = paragraph(style)
-        if piece.kind == TITLE:
-            for n, line in enumerate(doc.title_lines):
-                run = p.add_run(line)
-                if n < len(doc.title_lines) - 1:
-                    run.add_break()
-            p.paragraph_format.space_after = Twips(title_space_after(len(doc.title_lines)))
-        elif piece.kind == PARA:
+            add(_paragraph(None, keep=True))  # 正文下空一行
+        extra = ""
+        if kind == TITLE:
+            lines = doc.title_lines
+            runs = "".join(
+                _run(run_content(line) + ("<w:br/>" if n < len(lines) - 1 else "")) for n, line in enumerate(lines)
+            )
+            extra = f'<w:spacing w:after="{title_space_after(len(lines))}"/>'
+        elif kind == PARA:
             head, rest = run_in_heading(piece.text)
-            if head:
-                _run_in(p.add_run(head))
+            runs = _run(run_content(head), RUN_IN_RPR) if head else ""
             if rest:
-                p.add_run(rest)
+                runs += _run(run_content(rest))
         else:
-            p.add_run(piece.text)
+            runs = _run(run_content(piece.text))
+        keep = widow = False
         if i == last_text and sign_at < len(pieces):
-            p.paragraph_format.keep_with_next = True
-            p.paragraph_format.widow_control = True  # its last two lines go along, not one
-        if piece.kind in (SIGNATURE, DATE):
-            indent = signature[0] if piece.kind == SIGNATURE else signature[1]
-            p.paragraph_format.right_indent = Twips(round(indent * BODY_CHAR))
-            if piece.kind == SIGNATURE:
-                p.paragraph_format.keep_with_next = True
+            keep = widow = True  # its last two lines go along, not one
+        if kind in (SIGNATURE, DATE):
+            indent = signature[0] if kind == SIGNATURE else signature[1]
+            extra = f'<w:ind w:right="{round(indent * BODY_CHAR)}"/>'
+            keep = keep or kind == SIGNATURE
+        add(_paragraph(style, runs, keep=keep, widow=widow, extra=extra))
+    document_xml = ref.document_head + "".join(body) + (ref.sect_pr_draft if doc.draft else ref.sect_pr) + ref.document_tail
+    parts = dict(ref.parts)
+    parts["word/document.xml"] = document_xml.encode("utf-8")
+    parts["docProps/core.xml"] = _core_xml(doc, identifier, now).encode("utf-8")
     if doc.draft:
-        _mark_draft(d)
-    _properties(d, doc, identifier, now)
+        parts.update(ref.draft_parts)
     out = io.BytesIO()
-    d.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in ref.order(doc.draft):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # the same bytes on every system
+            info.external_attr = 0o600 << 16
+            z.writestr(info, parts[name], compresslevel=ZIP_LEVEL)
     return out.getvalue()
 
 
@@ -160,13 +302,6 @@ def title_space_after(lines: int) -> int:
     height = lines * TITLE_LINE
     rows = -(-(height + GRID_LINE) // GRID_LINE)
     return rows * GRID_LINE - height
-
-
-def _run_in(run) -> None:
-    """A run-in sub-heading in the font of the stand-alone （一） headings (三号楷体)."""
-    from docx.oxml import parse_xml
-
-    run._r.get_or_add_rPr().insert(0, parse_xml(f'<w:rStyle xmlns:w="{W_NS}" w:val="RunInHeading"/>'))
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,6 +356,37 @@ def _signature_indents(doc: Document) -> tuple[float, float]:
 # --------------------------------------------------------------------------------------------
 
 
+def _per_grid(build):
+    """``build(g)`` kept per process for each grid object: the official grids are made once
+    (``tables.table_grid``) and immutable, and hashing one would cost more than the work saved."""
+    cache: dict[int, tuple[Grid, object]] = {}
+
+    @functools.wraps(build)
+    def get(g: Grid):
+        hit = cache.get(id(g))
+        if hit is not None and hit[0] is g:
+            return hit[1]
+        if len(cache) > 64:  # grids made on the fly (tests): the cache stays small
+            cache.clear()
+        out = build(g)
+        cache[id(g)] = (g, out)
+        return out
+
+    return get
+
+
+@_per_grid
+def _fit_plan(g: Grid) -> tuple[set[int], list[float], list[int], dict[int, float]]:
+    """What ``table_fit`` needs of the grid alone: the value columns, the columns' weights, the
+    label columns and the width each label column keeps at least (in characters)."""
+    value_cols = {c.col for c in g.cells if c.kind == VALUE and c.colspan == 1}
+    weights = column_weights(g, value_chars=2)
+    label_cols = [k for k in range(g.ncols) if k not in value_cols]
+    single = {c.col for c in g.cells if c.kind == LABEL and c.rowspan == 1}
+    label_min = {k: min(weights[k], LABEL_MIN_CHARS if k in single else GROUP_MIN_CHARS) for k in label_cols}
+    return value_cols, weights, label_cols, label_min
+
+
 def table_fit(g: Grid, values: dict | None = None) -> tuple[int, list[int]]:
     """The largest type size (half-points) and column widths (twips) that fit the text block.
 
@@ -228,17 +394,11 @@ def table_fit(g: Grid, values: dict | None = None) -> tuple[int, list[int]]:
     text; at least ``MIN_DIGITS`` digits); label columns share the rest by their weights and
     give way first: the table is set in the largest size at which the labels keep their
     minimum (a label wraps onto more lines before the type gets smaller)."""
-    value_cols = {c.col for c in g.cells if c.kind == VALUE and c.colspan == 1}
+    value_cols, weights, label_cols, label_min = _fit_plan(g)
     digits = {k: 0.0 for k in value_cols}  # widest text in half-width characters
     for cell, text in (values or {}).items():
         if cell.colspan == 1 and cell.col in digits:
             digits[cell.col] = max(digits[cell.col], 2 * display_width(text))
-    weights = column_weights(g, value_chars=2)
-    label_cols = [k for k in range(g.ncols) if k not in value_cols]
-    label_min = {
-        k: min(weights[k], LABEL_MIN_CHARS if any(c.col == k and c.rowspan == 1 for c in g.cells if c.kind == LABEL) else GROUP_MIN_CHARS)
-        for k in label_cols
-    }
 
     def value_width(k: int, size: int) -> int:
         em = size * 10  # twips per character at ``size`` half-points
@@ -271,11 +431,25 @@ def table_fit(g: Grid, values: dict | None = None) -> tuple[int, list[int]]:
     return size, widths
 
 
-def _table_element(doc: Document, g: Grid):
-    from docx.oxml import parse_xml
+_BORDERS = "".join(
+    f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
+_TABLE_PR = (
+    f'<w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
+    f"<w:tblBorders>{_BORDERS}</w:tblBorders>"
+    '<w:tblLayout w:type="fixed"/>'
+    '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+    '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+    "</w:tblPr>"
+)
 
-    values = {c: doc.value(c.key) for c in g.cells if c.kind == VALUE}
-    size, widths = table_fit(g, values)
+
+@_per_grid
+def _table_plan(g: Grid) -> tuple[tuple[tuple[tuple, ...], ...], tuple]:
+    """Per row of ``g``, its cells left to right: ``(cell, first column, last column, style,
+    continues a vertical merge, keeps with next, the label's text in XML)``; and the value
+    cells. It depends on the grid alone."""
     covering = [[None] * g.ncols for _ in range(g.nrows)]
     for c in g.cells:
         for r in range(c.row, c.last_row + 1):
@@ -285,43 +459,67 @@ def _table_element(doc: Document, g: Grid):
     # only the header and the first body rows keep together, and with them the heading before
     # the table (its paragraph keeps with next), so a heading never stays alone at a page foot.
     keep = set(range(min(g.header_rows + KEEP_BODY_ROWS, g.nrows - 1)))
-    border = "".join(
-        f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    xml = [
-        f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>',
-        f"<w:tblBorders>{border}</w:tblBorders>",
-        '<w:tblLayout w:type="fixed"/>',
-        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>',
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>',
-        "</w:tblPr><w:tblGrid>",
-        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
-        "</w:tblGrid>",
-    ]
-    run_pr = f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    rows = []
     for r in range(g.nrows):
-        tr_pr = "<w:cantSplit/>" + ("<w:tblHeader/>" if r < g.header_rows else "")
-        xml.append(f'<w:tr><w:trPr>{tr_pr}<w:trHeight w:val="{size * (20 if g.nrows <= 20 else 16)}"/></w:trPr>')
+        row = []
         k = 0
         while k < g.ncols:
             cell = covering[r][k]
             if cell is None:  # not expected: the grid is complete
-                xml.append(_tc(widths[k], 1, None, "", "TableText", run_pr, False))
+                row.append((None, k, k, "TableText", False, False, ""))
                 k += 1
                 continue
-            span = cell.colspan
-            width = sum(widths[cell.col : cell.last_col + 1])
             if cell.row != r:  # continuation of a vertical merge
-                xml.append(_tc(width, span, "continue", "", "TableText", run_pr, r in keep))
+                row.append((cell, cell.col, cell.last_col, "TableText", True, r in keep, ""))
             else:
-                vmerge = "restart" if cell.rowspan > 1 else None
-                text = values[cell] if cell.kind == VALUE else cell.text
-                xml.append(_tc(width, span, vmerge, text, _cell_style(cell), run_pr, r in keep))
+                text = "" if cell.kind == VALUE else _cell_text(cell.text)
+                row.append((cell, cell.col, cell.last_col, _cell_style(cell), False, r in keep, text))
             k = cell.last_col + 1
-        xml.append("</w:tr>")
-    xml.append("</w:tbl>")
-    return parse_xml("".join(xml))
+        rows.append(tuple(row))
+    return tuple(rows), tuple(c for c in g.cells if c.kind == VALUE)
+
+
+def _cell_text(text: str) -> str:
+    # A cell's text went through an XML parser before python-docx wrote it: line ends normalised.
+    return xml_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _table_xml(doc: Document, g: Grid) -> str:
+    """A table of the layout grid ``g`` with the report's values: borders, fixed column widths
+    (``table_fit``), merged cells (``gridSpan``/``vMerge``), header rows that repeat."""
+    rows, value_cells = _table_plan(g)
+    value = doc.value
+    values = {c: value(c.key) for c in value_cells}
+    size, widths = table_fit(g, values)
+    run_pr = f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    run_open = f"<w:r>{run_pr}<w:t xml:space=\"preserve\">"
+    tr_open = f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{size * (20 if g.nrows <= 20 else 16)}"/></w:trPr>'
+    tr_head = f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/><w:trHeight w:val="{size * (20 if g.nrows <= 20 else 16)}"/></w:trPr>'
+    edges = [0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    xml = ["<w:tbl>", _TABLE_PR, "<w:tblGrid>", "".join(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>"]
+    add = xml.append
+    for r, row in enumerate(rows):
+        add(tr_head if r < g.header_rows else tr_open)
+        for cell, first, last, style, continued, keep, text in row:
+            tc_pr = f'<w:tcW w:w="{edges[last + 1] - edges[first]}" w:type="dxa"/>'
+            if last > first:
+                tc_pr += f'<w:gridSpan w:val="{last - first + 1}"/>'
+            if continued:
+                tc_pr += "<w:vMerge/>"
+                text = ""
+            else:
+                if cell is not None and cell.rowspan > 1:
+                    tc_pr += '<w:vMerge w:val="restart"/>'
+                if cell is not None and cell.kind == VALUE:
+                    text = _cell_text(values[cell])
+            p_pr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep else "")
+            run = f"{run_open}{text}</w:t></w:r>" if text else ""
+            add(f'<w:tc><w:tcPr>{tc_pr}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr>{p_pr}{run_pr}</w:pPr>{run}</w:p></w:tc>')
+        add("</w:tr>")
+    add("</w:tbl>")
+    return "".join(xml)
 
 
 def _cell_style(cell) -> str:
@@ -332,35 +530,37 @@ def _cell_style(cell) -> str:
     return "TableText"
 
 
-def _tc(width: int, span: int, vmerge: str | None, text: str, style: str, run_pr: str, keep: bool) -> str:
-    tc_pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-    if span > 1:
-        tc_pr += f'<w:gridSpan w:val="{span}"/>'
-    if vmerge == "restart":
-        tc_pr += '<w:vMerge w:val="restart"/>'
-    elif vmerge == "continue":
-        tc_pr += "<w:vMerge/>"
-    tc_pr += '<w:vAlign w:val="center"/>'
-    p_pr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep else "")
-    run = f"<w:r>{run_pr}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r>" if text else ""
-    return f"<w:tc><w:tcPr>{tc_pr}</w:tcPr><w:p><w:pPr>{p_pr}{run_pr}</w:pPr>{run}</w:p></w:tc>"
-
-
 # --------------------------------------------------------------------------------------------
 # Draft marking: a red header line on every page and a pale diagonal watermark
 # --------------------------------------------------------------------------------------------
 
-_VML = (
-    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
-    'xmlns:w10="urn:schemas-microsoft-com:office:word"'
+# The namespaces of python-docx's header part (``mc:Ignorable`` names two of them).
+_HEADER_ROOT = (
+    '<w:hdr xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:mo="http://schemas.microsoft.com/office/mac/office/2008/main" '
+    'xmlns:mv="urn:schemas-microsoft-com:mac:vml" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office" '
+    f'xmlns:r="{R_NS}" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    f'xmlns:w="{W_NS}" '
+    'xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" '
+    'xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
+    'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+    'xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'mc:Ignorable="w14 wp14">'
 )
 
 
-def _watermark_run(text: str, n: int):
-    from docx.oxml import parse_xml
-
-    xml = (
-        f'<w:r xmlns:w="{W_NS}" {_VML}><w:rPr><w:noProof/></w:rPr><w:pict>'
+def _watermark_run(text: str, n: int) -> str:
+    """The diagonal watermark ``text`` (a VML text path) as a run of header ``n``."""
+    return (
+        '<w:r><w:rPr><w:noProof/></w:rPr><w:pict>'
         '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
         'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
         '<v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/>'
@@ -377,24 +577,18 @@ def _watermark_run(text: str, n: int):
         "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
         'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
         'fillcolor="#c8c8c8" stroked="f"><v:fill opacity=".5"/>'
-        f'<v:textpath style="font-family:&quot;黑体&quot;;font-size:1pt" string={quoteattr(text)}/>'
+        f'<v:textpath style="font-family:&quot;黑体&quot;;font-size:1pt" string="{xml_attr(text)}"/>'
         '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
     )
-    return parse_xml(xml)
 
 
-def _mark_draft(d) -> None:
-    from docx.shared import RGBColor
-
-    section = d.sections[0]
-    for n, header in enumerate((section.header, section.even_page_header), start=1):
-        header.is_linked_to_previous = False
-        p = header.paragraphs[0]
-        p.style = d.styles["Header"]
-        run = p.add_run(DRAFT_MARK)
-        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-        run.font.bold = True
-        p._p.append(_watermark_run(DRAFT_MARK, n))
+def header_xml(text: str, n: int) -> str:
+    """Header part ``n`` of a draft: ``text`` in a red bold line and as the watermark."""
+    mark = _run(run_content(text), '<w:rPr><w:b/><w:color w:val="C00000"/></w:rPr>')
+    return (
+        f"{XML_DECLARATION}{_HEADER_ROOT}<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>"
+        f"{mark}{_watermark_run(text, n)}</w:p></w:hdr>"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -414,16 +608,25 @@ def _property(text: str, suffix: str = "") -> str:
     return (text if len(text) <= room else text[: room - 1] + "…") + suffix
 
 
-def _properties(d, doc: Document, identifier: str | None, now: _dt.datetime | None) -> None:
+def _core_xml(doc: Document, identifier: str | None, now: _dt.datetime | None) -> str:
     now = (now or _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0, tzinfo=None)
-    cp = d.core_properties
-    cp.title = _property(doc.title, "（草稿）" if doc.draft else "")
-    cp.author = _property(doc.report.org)
-    cp.last_modified_by = _property(doc.report.org)
-    cp.subject = "政府信息公开工作年度报告"
-    cp.language = "zh-CN"
-    cp.revision = 1
-    cp.created = now
-    cp.modified = now
-    cp.identifier = _property(identifier or "")
-    cp.content_status = "草稿" if doc.draft else ""
+    when = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    org = xml_text(_property(doc.report.org))
+    title = xml_text(_property(doc.title, "（草稿）" if doc.draft else ""))
+    return (
+        f"{XML_DECLARATION}<cp:coreProperties{CORE_NAMESPACES}>"
+        f"<dc:title>{title}</dc:title><dc:creator>{org}</dc:creator><cp:revision>1</cp:revision>"
+        f"<dc:language>zh-CN</dc:language><cp:lastModifiedBy>{org}</cp:lastModifiedBy>"
+        "<dc:subject>政府信息公开工作年度报告</dc:subject>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+        f"<dc:identifier>{xml_text(_property(identifier or ''))}</dc:identifier>"
+        f"<cp:contentStatus>{'草稿' if doc.draft else ''}</cp:contentStatus></cp:coreProperties>"
+    )
+
+
+CORE_NAMESPACES = (
+    ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+)
