@@ -53,6 +53,7 @@ FAMILIES = {
     "text": "正文与表格",
     "previous": "跨年度核对（--previous）",
     "dates": "公开时限",
+    "published": "发布后的版本（审核记录）",
 }
 
 _RULES = (
@@ -575,6 +576,28 @@ _RULES = (
         "Word 文档属性只能保存 255 个字符，生成时截短；标题这样长，多半是把别的内容填进了标题或机关名称。",
         "Office Open XML（ECMA-376）文档核心属性；" + _PRACTICE,
         "text",
+    ),
+    # --- published: the copy a reviewer reviewed (decisions.py, reviewed.py) ------------------
+    Rule(
+        "published-changed",
+        WARNING,
+        "发布后内容有变化：与审核过的版本相比，表格数据、正文或发布信息有改动",
+        "输入是已发布的网页或文档（.html/.htm/.docx/.pdf/.doc/.wps），审核记录中有审核人员审核过的版本"
+        "（disclosure accept 记下的 SHA-256 和表格、段落、发布信息的摘要），而现在的文件与之不同，"
+        "并且读出的内容也不同：逐项列出改动，如“表三 予以公开·总计：12 → 13”“一、总体情况 第 2 段 有改动”。"
+        "文件确实改过是肯定的，但发布后修改本身不是报告的错误（可能是更正），所以是警告：请核对改动；"
+        "认可现在的版本后用 disclosure accept 文件 --reviewed 重新记录。工作簿和 JSON 数据文件不做此项核对。",
+        "第三方评估常见核查项：已发布的年度报告是否被改动；" + _PRACTICE,
+        "published",
+    ),
+    Rule(
+        "published-reformatted",
+        INFO,
+        "发布后文件有变化，但内容未变（仅网页格式变化）",
+        "同上，文件的 SHA-256 与审核过的版本不同，但表格中每个单元格、每个段落和发布信息都与审核时相同"
+        "（网站改版、重新保存、编辑器改了标记）：只作提示。",
+        _PRACTICE,
+        "published",
     ),
 )
 
