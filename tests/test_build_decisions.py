@@ -110,6 +110,21 @@ def test_accepting_every_error_builds_the_report_as_final(cli, work, tmp_path):
     assert "已确认 错误" not in r.output and "理由" not in r.output
 
 
+def test_the_run_report_lists_each_accepted_finding_also_when_unchanged(cli, work, tmp_path):
+    zhujie = work / "zhujie.json"
+    accept(cli, zhujie, "value-blank")
+    out = tmp_path / "out"
+    for n in (1, 2):  # built, then unchanged (from the build record)
+        r = cli("build", zhujie, "-o", out, "--report", tmp_path / f"run{n}.json")
+        assert r.exit_code == 0, r.output
+        item = run_report(tmp_path / f"run{n}.json")["zhujie.json"]
+        assert item["status"] == ("built" if n == 1 else "unchanged")
+        rows = item["accepted_findings"]
+        assert len(rows) == 3 and {r["code"] for r in rows} == {"value-blank"}
+        assert all(r["level"] == "warning" and r["reason"] == REASON and r["by"] == "张三" and r["at"] for r in rows)
+        assert all(r["where"].startswith("表") and r["message"] for r in rows)
+
+
 def test_a_folder_run_notes_the_accepted_errors_in_its_table(cli, work, tmp_path):
     accept(cli, work / "broken.json", "sum-balance", "sum-row-total", "--error")
     r = cli("build", work, "-o", tmp_path / "out")

@@ -156,7 +156,7 @@ class Task:
 
 _FACTS = (
     "org", "year", "format", "kind", "deadline", "deadline_basis", "published", "errors", "warnings", "infos",
-    "accepted", "decisions", "stale",
+    "accepted", "decisions", "stale", "accepted_findings",
 )
 
 
@@ -292,6 +292,7 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
     facts = {k: record.facts.get(k) for k in _FACTS}
     facts.update({k: facts[k] or 0 for k in ("errors", "warnings", "infos", "stale")})
     facts["accepted"] = dict(facts["accepted"] or {})
+    facts["accepted_findings"] = [tuple(row) for row in facts["accepted_findings"] or []]
     o = Outcome(
         task.index, task.path, task.display, UNCHANGED, was=record.status, outputs=list(record.outputs),
         decisions_sha256=record.decisions_sha256, **facts,

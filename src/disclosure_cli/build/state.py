@@ -125,6 +125,14 @@ def _valid(data: Any, statuses: tuple[str, ...]) -> bool:
         and (facts.get("decisions") is None or isinstance(facts["decisions"], str))
         and (facts.get("stale") is None or (type(facts["stale"]) is int and facts["stale"] >= 0))
         and (facts.get("accepted") is None or _counts(facts["accepted"]))
+        and (facts.get("accepted_findings") is None or _accepted_rows(facts["accepted_findings"]))
+    )
+
+
+def _accepted_rows(value: Any) -> bool:
+    """``checks.present.accepted_rows``: (level, code, where, message, reason, by, at) each."""
+    return isinstance(value, list) and all(
+        isinstance(row, list) and len(row) == 7 and all(x is None or isinstance(x, str) for x in row) for row in value
     )
 
 
