@@ -527,6 +527,48 @@ def published_finding(report, reviewed: Iterable[dict], file_name: str | None, j
     return check(report, reviewed_for(report, reviewed, file_name), judged)
 
 
+def key_for(decisions: Iterable[dict], reviewed: Iterable[dict], org: str | None, year: int | None, file_name: str | None) -> str:
+    """The identity of what a decisions file says about one report (机关名称 ``org``, 年度
+    ``year``, file ``file_name``): the SHA-256 of its decisions and reviewed records about it, in
+    a stable order; ``"none"`` when there are none. ``build`` keys its record of an input on
+    this, so that a decision about another report in the same file does not rebuild it."""
+    import hashlib
+    from types import SimpleNamespace
+
+    report = SimpleNamespace(org=org or "", year=year)
+    mine = sorted(
+        (d for d in decisions if about(d, report, file_name)),
+        key=lambda d: (d.get("fingerprint") or "", d.get("level") or "", str(d.get("at") or "")),
+    )
+    copies = sorted((d for d in reviewed if about(d, report, d.get("file"))), key=lambda d: (d.get("file") or "", str(d.get("at") or "")))
+    if not mine and not copies:
+        return "none"
+    blob = json.dumps([mine, copies], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+_INDEX: dict[Path, tuple[tuple, tuple[list[dict], list[dict]]]] = {}
+
+
+def read_cached(path: str | os.PathLike) -> tuple[list[dict], list[dict]]:
+    """``read_all``, parsed once per version of the file (size and modification time) in this
+    process: ``build`` asks for every input of a folder whether its decisions changed."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return [], []
+    except OSError:
+        return read_all(path)  # says why
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+    hit = _INDEX.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    got = read_all(path)
+    _INDEX[path] = (stamp, got)
+    return got
+
+
 class Cache:
     """Decisions files read once per run (a folder of reports shares one file)."""
 
