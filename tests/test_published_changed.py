@@ -214,3 +214,20 @@ def test_decisions_lists_the_reviewed_copies(cli, folder):
     doc = json.loads(cli("decisions", folder, "--format", "json").stdout)
     (c,) = doc["reviewed"]
     assert c["file"] == "page.html" and len(c["sha256"]) == 64 and "tables" not in c
+
+
+def test_a_page_without_org_is_compared_by_file_name_only():
+    """No 机关名称: a record applies to the copy of the same file name, never to another page."""
+    from disclosure_cli import reviewed as RV
+
+    report = load(PAGE)
+    report.org = ""
+    old = RV.record(report, by="x", at="2025-01-20T10:00:00+08:00")
+    old["file"], old["sha256"] = "a.html", "0" * 64
+    assert D.reviewed_for(report, [old], "a.html") is old
+    assert D.reviewed_for(report, [old], "b.html") is None
+    assert D.published_finding(report, [old], "b.html", lambda c: True) is None
+    f = D.published_finding(report, [old], "a.html", lambda c: True)
+    assert f is not None and f.code == "published-reformatted"
+    report.org = "某单位"
+    assert D.reviewed_for(report, [old], "a.html") is None  # another report

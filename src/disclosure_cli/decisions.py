@@ -509,8 +509,8 @@ def apply(
 def reviewed_for(report, reviewed: Iterable[dict], file_name: str | None) -> dict | None:
     """The reviewed record a copy of ``report`` is compared with: of this report (same 机关名称
     and 年度), the one of the same file name, else the latest (a copy saved again under another
-    name is still that report)."""
-    mine = [d for d in reviewed if about(d, report, d.get("file"))]
+    name is still that report). A report without 机关名称 is known only by its file name."""
+    mine = [d for d in reviewed if about(d, report, file_name)]
     if not mine:
         return None
     same = [d for d in mine if d.get("file") == file_name]
@@ -540,7 +540,7 @@ def key_for(decisions: Iterable[dict], reviewed: Iterable[dict], org: str | None
         (d for d in decisions if about(d, report, file_name)),
         key=lambda d: (d.get("fingerprint") or "", d.get("level") or "", str(d.get("at") or "")),
     )
-    copies = sorted((d for d in reviewed if about(d, report, d.get("file"))), key=lambda d: (d.get("file") or "", str(d.get("at") or "")))
+    copies = sorted((d for d in reviewed if about(d, report, file_name)), key=lambda d: (d.get("file") or "", str(d.get("at") or "")))
     if not mine and not copies:
         return "none"
     blob = json.dumps([mine, copies], ensure_ascii=False, sort_keys=True, default=str)
