@@ -231,3 +231,32 @@ def test_a_page_without_org_is_compared_by_file_name_only():
     assert f is not None and f.code == "published-reformatted"
     report.org = "某单位"
     assert D.reviewed_for(report, [old], "a.html") is None  # another report
+
+
+def test_changes_name_exactly_the_cells_changed():
+    """Property: change random cells of a published copy; ``changes`` names exactly those cells
+    (one sentence and one ref each), nothing when they are set back."""
+    from hypothesis import given, settings, strategies as st
+
+    from disclosure_cli import reviewed as RV
+
+    base = load(PAGE)
+    old = RV.record(base, by="x", at="2025-01-20T10:00:00+08:00")
+    keys = sorted(base.cells, key=str)
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.dictionaries(st.sampled_from(keys), st.integers(1, 10_000), min_size=1, max_size=8))
+    def prop(edits):
+        saved = {k: base.cells[k].raw for k in edits}
+        try:
+            for k, v in edits.items():
+                base.cells[k].raw = saved[k] + v if isinstance(saved[k], int) else v
+            said, refs = RV.changes(old, base)
+            got = {CellKey(r["table"], r["row"], r["column"]) for r in refs}
+            assert got == set(edits) and len(said) == len(edits)
+        finally:
+            for k, v in saved.items():
+                base.cells[k].raw = v
+        assert RV.changes(old, base) == ([], [])
+
+    prop()
