@@ -110,6 +110,21 @@ def test_accepting_every_error_builds_the_report_as_final(cli, work, tmp_path):
     assert "已确认 错误" not in r.output and "理由" not in r.output
 
 
+def test_the_run_report_lists_each_accepted_finding_also_when_unchanged(cli, work, tmp_path):
+    zhujie = work / "zhujie.json"
+    accept(cli, zhujie, "value-blank")
+    out = tmp_path / "out"
+    for n in (1, 2):  # built, then unchanged (from the build record)
+        r = cli("build", zhujie, "-o", out, "--report", tmp_path / f"run{n}.json")
+        assert r.exit_code == 0, r.output
+        item = run_report(tmp_path / f"run{n}.json")["zhujie.json"]
+        assert item["status"] == ("built" if n == 1 else "unchanged")
+        rows = item["accepted_findings"]
+        assert len(rows) == 3 and {r["code"] for r in rows} == {"value-blank"}
+        assert all(r["level"] == "warning" and r["reason"] == REASON and r["by"] == "张三" and r["at"] for r in rows)
+        assert all(r["where"].startswith("表") and r["message"] for r in rows)
+
+
 def test_a_folder_run_notes_the_accepted_errors_in_its_table(cli, work, tmp_path):
     accept(cli, work / "broken.json", "sum-balance", "sum-row-total", "--error")
     r = cli("build", work, "-o", tmp_path / "out")
@@ -134,13 +149,22 @@ def test_accepting_or_undoing_rebuilds_an_unchanged_input(cli, work, tmp_path, s
     assert not marked(out / "broken.html")
     (record,) = [json.loads(p.read_text(encoding="utf-8")) for p in state_dir.glob("*.json")]
     digest = hashlib.sha256((work / D.DEFAULT_NAME).read_bytes()).hexdigest()
-    assert record["decisions_sha256"] == digest and o.decisions_sha256 == digest
+    # the record keys on the decisions about this report; the run report shows the file's bytes
+    key = D.key_for(D.read(work / D.DEFAULT_NAME), [], "淮安市人民政府", 2024, "broken.json")
+    assert record["decisions_sha256"] == key != digest and o.decisions_sha256 == digest
     (o,) = B.build([bad], outdir=out, draft=True).outcomes
     assert o.status == one.UNCHANGED and o.was == one.BUILT and o.final_by_decision and o.exit_code == 0
 
-    # a decision about another report in the same file: the file changed, so the input is built again
+    # a decision about another report in the same file: this input is not built again
     accept(cli, work / "zhujie.json", "value-blank")
-    assert B.build([bad], outdir=out, draft=True).outcomes[0].status == one.BUILT
+    (o,) = B.build([bad], outdir=out, draft=True).outcomes
+    assert o.status == one.UNCHANGED and o.final_by_decision
+    assert o.decisions_sha256 == hashlib.sha256((work / D.DEFAULT_NAME).read_bytes()).hexdigest()  # the file as it is now
+    # a new reason for a decision on this report: rebuilt (the run report lists the reasons)
+    assert cli("accept", bad, "sum-balance", "--error", "-r", "另一理由").exit_code == 0
+    (o,) = B.build([bad], outdir=out, draft=True).outcomes
+    assert o.status == one.BUILT and ("error", "sum-balance") in {(r[0], r[1]) for r in o.accepted_findings}
+    assert "另一理由" in {r[4] for r in o.accepted_findings}
 
     # undone: a draft again
     r = cli("accept", bad, "--undo", "sum-row-total")
@@ -155,6 +179,31 @@ def test_accepting_or_undoing_rebuilds_an_unchanged_input(cli, work, tmp_path, s
     (record,) = [json.loads(p.read_text(encoding="utf-8")) for p in state_dir.glob("*.json")]
     assert record["decisions_sha256"] == "none"
     assert B.build([bad], outdir=out, draft=True).outcomes[0].status == one.UNCHANGED
+
+
+def test_one_new_decision_rebuilds_only_the_report_it_is_about(cli, tmp_path):
+    folder = tmp_path / "in"
+    for name in ("a.json", "b.json", "c.json"):
+        data = json.loads((SAMPLES / "zhujie-2020.json").read_text(encoding="utf-8"))
+        data["org"] = f"单位{name[0]}"
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    accept(cli, folder / "a.json", "value-blank")  # a decisions file exists from the start
+    first = B.build([folder], outdir=out)
+    assert sorted(o.status for o in first.outcomes) == [one.BUILT] * 3
+    accept(cli, folder / "b.json", "section-empty")
+    again = B.build([folder], outdir=out)
+    status = {Path(o.path).name: o.status for o in again.outcomes}
+    assert status == {"a.json": one.UNCHANGED, "b.json": one.BUILT, "c.json": one.UNCHANGED}
+    b = next(o for o in again.outcomes if o.path.endswith("b.json"))
+    assert b.accepted["warning"] == 1
+    # undoing it rebuilds b alone; a broken decisions file rebuilds (and fails) every input it applies to
+    assert cli("accept", folder / "b.json", "--undo", "section-empty").exit_code == 0
+    status = {Path(o.path).name: o.status for o in B.build([folder], outdir=out).outcomes}
+    assert status == {"a.json": one.UNCHANGED, "b.json": one.BUILT, "c.json": one.UNCHANGED}
+    (folder / D.DEFAULT_NAME).write_text("{", encoding="utf-8")
+    assert {o.status for o in B.build([folder], outdir=out).outcomes} == {one.FAILED}
 
 
 def _corrupt(path: Path) -> None:

@@ -21,6 +21,14 @@ code, what the finding is about and the values) and the same level. When the val
 fingerprint changes, the decision no longer applies and is *stale* (listed, never applied to
 anything else). ``sha256`` records which copy of the input was reviewed.
 
+When the input is a published page or document (``report.imported``), ``accept`` also records the
+copy reviewed in a second list, ``"reviewed"`` (one record per report and file: its SHA-256, the
+importer, and a compact snapshot of its cells, fields and paragraphs — ``reviewed``); ``accept
+FILE --reviewed`` records it without accepting any finding. ``check`` and ``build`` compare a
+later copy of the same report with it (``published-changed`` / ``published-reformatted``). A file
+with reviewed records is written as schema 2, so that an older program refuses it rather than
+rewrite it without them; a file without is schema 1, as before.
+
 Writing is safe with several reviewers at once: a lock file next to the decisions file
 (``filelock``), then read → change → write to a temporary file in the same folder → ``os.replace``.
 A decisions file that cannot be read is an error naming the line, never ignored."""
@@ -37,7 +45,8 @@ from .errors import InputError, OutputError, UsageError
 
 DEFAULT_NAME = "审核记录.json"
 KIND = "disclosure-decisions"
-SCHEMA = 1
+SCHEMA = 2  # the newest schema read; written only when there are reviewed records
+DECISIONS_SCHEMA = 1  # what a file of decisions alone is written as
 LOCK_TIMEOUT = 30.0  # seconds another reviewer's write may take
 
 # The fields of a decision, in the order they are written.
@@ -70,11 +79,16 @@ def path_for(input_path: str | os.PathLike, decisions: str | os.PathLike | None 
 def read(path: str | os.PathLike) -> list[dict]:
     """The decisions in ``path`` ([] when the file does not exist). Anything else that is not a
     decisions file raises ``DecisionsError`` naming the line."""
+    return read_all(path)[0]
+
+
+def read_all(path: str | os.PathLike) -> tuple[list[dict], list[dict]]:
+    """The decisions and the reviewed records (``reviewed``) in ``path``."""
     path = Path(path)
     try:
         blob = path.read_bytes()
     except FileNotFoundError:
-        return []
+        return [], []
     except IsADirectoryError:
         raise _bad(path, "这是一个文件夹，不是审核记录文件") from None
     except OSError as e:
@@ -85,7 +99,7 @@ def read(path: str | os.PathLike) -> list[dict]:
         line = blob[: e.start].count(b"\n") + 1
         raise _bad(path, f"第 {line} 行不是 UTF-8 编码的文字") from None
     if not text.strip():
-        return []
+        return [], []
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -110,7 +124,21 @@ def read(path: str | os.PathLike) -> list[dict]:
         year = d.get("year")
         if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
             raise _bad(path, f"{where}的“year”应为整数")
-    return items
+    reviewed = data.get("reviewed", [])
+    if not isinstance(reviewed, list):
+        raise _bad(path, "\"reviewed\" 应为列表")
+    for n, d in enumerate(reviewed, start=1):
+        line = _line_of(text[text.find('"reviewed"'):], n, key='"importer"') + text.count("\n", 0, text.find('"reviewed"'))
+        where = f"“reviewed”中第 {n} 条记录（约第 {line} 行）"
+        if not isinstance(d, dict):
+            raise _bad(path, f"{where}不是一个对象")
+        for key in ("org", "sha256"):
+            if not isinstance(d.get(key), str):
+                raise _bad(path, f"{where}缺少“{key}”或类型不对")
+        for key in ("tables", "sections", "fields"):
+            if not isinstance(d.get(key, {}), dict):
+                raise _bad(path, f"{where}的“{key}”应为对象")
+    return items, reviewed
 
 
 def _bad(path: Path, what: str) -> DecisionsError:
@@ -130,11 +158,11 @@ def _json_reason(msg: str) -> str:
     return known.get(msg, msg)
 
 
-def _line_of(text: str, n: int) -> int:
-    """Roughly where the n-th decision starts (the n-th '"fingerprint"' key), for messages."""
+def _line_of(text: str, n: int, key: str = '"fingerprint"') -> int:
+    """Roughly where the n-th record starts (the n-th ``key``), for messages."""
     pos = -1
     for _ in range(n):
-        pos = text.find('"fingerprint"', pos + 1)
+        pos = text.find(key, pos + 1)
         if pos < 0:
             return 1
     return text.count("\n", 0, pos) + 1
@@ -144,19 +172,45 @@ def _sort_key(d: dict) -> tuple:
     return (d.get("org") or "", d.get("year") or 0, d.get("file") or "", d.get("code"), d.get("fingerprint"))
 
 
-def dumps(decisions: Iterable[dict]) -> str:
-    """The file's text: stable order of decisions and of fields, pretty-printed, UTF-8."""
+REVIEWED_FIELDS = ("org", "year", "file", "sha256", "importer", "by", "at", "format", "fields", "tables", "sections")
+
+
+def dumps(decisions: Iterable[dict], reviewed: Iterable[dict] = ()) -> str:
+    """The file's text: stable order of decisions and of fields, pretty-printed, UTF-8. In a
+    reviewed record each row of a table is one line (a changed cell: one changed line)."""
     items = [{k: d[k] for k in FIELDS if k in d} | {k: v for k, v in d.items() if k not in FIELDS} for d in decisions]
     items.sort(key=_sort_key)
-    return json.dumps({"kind": KIND, "schema": SCHEMA, "decisions": items}, ensure_ascii=False, indent=2, default=str) + "\n"
+    copies = [{k: d[k] for k in REVIEWED_FIELDS if k in d} | {k: v for k, v in d.items() if k not in REVIEWED_FIELDS} for d in reviewed]
+    copies.sort(key=lambda d: (d.get("org") or "", d.get("year") or 0, d.get("file") or ""))
+    doc: dict = {"kind": KIND, "schema": SCHEMA if copies else DECISIONS_SCHEMA, "decisions": items}
+    rows: list[list] = []
+    if copies:
+        for c in copies:  # rows → placeholders, written compactly below
+            tables = c.get("tables")
+            if isinstance(tables, dict):
+                c["tables"] = {
+                    t: ({r: _hold(rows, v) for r, v in body.items()} if isinstance(body, dict) else body) for t, body in tables.items()
+                }
+        doc["reviewed"] = copies
+    text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
+    for n, row in enumerate(rows):
+        text = text.replace(json.dumps(f"\0row{n}\0"), json.dumps(row, ensure_ascii=False, default=str), 1)
+    return text + "\n"
 
 
-def write(path: str | os.PathLike, decisions: Iterable[dict]) -> None:
+def _hold(rows: list, value):
+    if not isinstance(value, list):
+        return value
+    rows.append(value)
+    return f"\0row{len(rows) - 1}\0"
+
+
+def write(path: str | os.PathLike, decisions: Iterable[dict], reviewed: Iterable[dict] = ()) -> None:
     """Replace ``path`` atomically (a temporary file in the same folder, then a rename)."""
     from .outputs import write_text
 
     try:
-        write_text(Path(path), dumps(decisions), force=True)
+        write_text(Path(path), dumps(decisions, reviewed), force=True)
     except OutputError as e:
         raise OutputError(f"无法写入审核记录文件 {path}（{e.message}）", code="decisions-write") from None
 
@@ -185,11 +239,19 @@ def locked(path: str | os.PathLike, timeout: float = LOCK_TIMEOUT) -> Iterator[N
         raise OutputError(f"无法锁定审核记录文件 {path}（{e.strerror or e}）", code="decisions-write") from None
 
 
-def update(path: str | os.PathLike, change: Callable[[list[dict]], list[dict]]) -> list[dict]:
-    """Read → ``change`` → atomic rewrite, under the lock: concurrent updates are not lost."""
+def update(
+    path: str | os.PathLike,
+    change: Callable[[list[dict]], list[dict]],
+    change_reviewed: Callable[[list[dict]], list[dict]] | None = None,
+) -> list[dict]:
+    """Read → ``change`` (and ``change_reviewed``) → atomic rewrite, under the lock: concurrent
+    updates are not lost."""
     with locked(path):
-        new = change(read(path))
-        write(path, new)
+        old, reviewed = read_all(path)
+        new = change(old)
+        if change_reviewed is not None:
+            reviewed = change_reviewed(reviewed)
+        write(path, new, reviewed)
         return new
 
 
@@ -298,23 +360,33 @@ def accept(
     all_warnings: bool = False,
     input_path: str | os.PathLike | None = None,
     decisions_path: str | os.PathLike | None = None,
+    reviewed: bool = False,
 ) -> tuple[Path, list[dict]]:
     """Record decisions accepting the findings named by ``targets``; returns the decisions file
-    and the decisions written (a finding accepted again gets the new reason)."""
+    and the decisions written (a finding accepted again gets the new reason).
+
+    When the report is a published copy (``report.imported``), the copy reviewed is recorded too
+    (``record_reviewed``); with ``reviewed`` and no targets only that is recorded (no reason
+    needed)."""
     reason = (reason or "").strip()
-    if not reason:
+    only_copy = reviewed and not targets and not all_warnings
+    if not reason and not only_copy:
         raise UsageError("请用 --reason 写明确认的理由", code="decision-no-reason")
     input_path = input_path or result.report.path
     if input_path is None:
         raise UsageError("不知道报告文件的位置，请用 --decisions 指定审核记录文件", code="usage")
-    findings = select(result, targets, all_warnings=all_warnings, allow_errors=allow_errors)
+    if reviewed and not result.report.imported:
+        raise UsageError(
+            "--reviewed 只用于已发布的网页或文档（.html/.htm/.docx/.pdf/.doc/.wps）：工作簿和 JSON 数据文件不记录审核版本",
+            code="decision-not-published",
+        )
+    findings = [] if only_copy else select(result, targets, all_warnings=all_warnings, allow_errors=allow_errors)
     named = {f.fingerprint for f in select(result, targets, allow_errors=True)} if targets else set()
     from .build.stamp import file_sha256
 
     sha = file_sha256(input_path) if os.path.isfile(input_path) else None
     stamp, who = now(), (by or "").strip() or current_user()
     new = [make(result, f, reason=reason, by=who, at=stamp, input_path=input_path, sha256=sha) for f in findings]
-    prints = {d["fingerprint"] for d in new}
     name = _name(input_path)
 
     def change(old: list[dict]) -> list[dict]:
@@ -327,8 +399,23 @@ def accept(
         new[:] = adding
         return kept + adding
 
+    change_reviewed = None
+    if result.report.imported:
+        from . import reviewed as RV
+
+        copy = RV.record(result.report, by=who, at=stamp)
+        if copy.get("sha256") is None:
+            copy["sha256"] = sha
+        result.reviewed_record = copy
+        result.replaced_record = None
+
+        def change_reviewed(old: list[dict]) -> list[dict]:
+            same = [d for d in old if about(d, result.report, name) and d.get("file") == copy["file"]]
+            result.replaced_record = same[-1] if same else None
+            return [d for d in old if not any(d is x for x in same)] + [copy]
+
     path = path_for(input_path, decisions_path)
-    update(path, change)
+    update(path, change, change_reviewed)
     return path, new
 
 
@@ -390,12 +477,21 @@ def apply(
     input_path: str | os.PathLike | None = None,
     decisions_path: str | os.PathLike | None = None,
     judged: Callable[[str], bool] | None = None,
+    reviewed: Iterable[dict] = (),
 ):
     """Mark the findings of ``result`` that a decision accepts (``finding.accepted``) and list
     this report's decisions whose finding no longer occurs (``result.stale``). A decision applies
-    only to a finding with the same fingerprint and level. Returns ``result``."""
+    only to a finding with the same fingerprint and level.
+
+    With ``reviewed`` records (``reviewed``) and a published copy as input whose bytes differ from
+    the copy reviewed, ``published-changed`` (or ``published-reformatted``) is added first.
+    Returns ``result``."""
     report = result.report
     name = _name(input_path or report.path)
+    judged = judged or (lambda code: True)
+    changed = published_finding(report, reviewed, name, judged)
+    if changed is not None:
+        result.findings.insert(0, changed)
     mine = [d for d in decisions if about(d, report, name)]
     by_print: dict[tuple[str, str], dict] = {}
     for d in sorted(mine, key=lambda d: str(d.get("at") or "")):
@@ -405,28 +501,93 @@ def apply(
         d = by_print.get((f.fingerprint, f.level))
         f.accepted = {"reason": d["reason"], "by": d.get("by"), "at": d.get("at")} if d else None
         present.add((f.fingerprint, f.level))
-    judged = judged or (lambda code: True)
     result.stale = [d for d in mine if (d["fingerprint"], d["level"]) not in present and judged(d["code"])]
     result.decisions_path = str(decisions_path) if decisions_path is not None else None
     return result
+
+
+def reviewed_for(report, reviewed: Iterable[dict], file_name: str | None) -> dict | None:
+    """The reviewed record a copy of ``report`` is compared with: of this report (same 机关名称
+    and 年度), the one of the same file name, else the latest (a copy saved again under another
+    name is still that report). A report without 机关名称 is known only by its file name."""
+    mine = [d for d in reviewed if about(d, report, file_name)]
+    if not mine:
+        return None
+    same = [d for d in mine if d.get("file") == file_name]
+    return max(same or mine, key=lambda d: str(d.get("at") or ""))
+
+
+def published_finding(report, reviewed: Iterable[dict], file_name: str | None, judged: Callable[[str], bool]):
+    """``published-changed`` / ``published-reformatted`` for a published copy whose bytes differ
+    from the copy reviewed (``checks.published``); None otherwise."""
+    if not getattr(report, "imported", None):
+        return None
+    from .checks.published import check
+
+    return check(report, reviewed_for(report, reviewed, file_name), judged)
+
+
+def key_for(decisions: Iterable[dict], reviewed: Iterable[dict], org: str | None, year: int | None, file_name: str | None) -> str:
+    """The identity of what a decisions file says about one report (机关名称 ``org``, 年度
+    ``year``, file ``file_name``): the SHA-256 of its decisions and reviewed records about it, in
+    a stable order; ``"none"`` when there are none. ``build`` keys its record of an input on
+    this, so that a decision about another report in the same file does not rebuild it."""
+    import hashlib
+    from types import SimpleNamespace
+
+    report = SimpleNamespace(org=org or "", year=year)
+    mine = sorted(
+        (d for d in decisions if about(d, report, file_name)),
+        key=lambda d: (d.get("fingerprint") or "", d.get("level") or "", str(d.get("at") or "")),
+    )
+    copies = sorted((d for d in reviewed if about(d, report, file_name)), key=lambda d: (d.get("file") or "", str(d.get("at") or "")))
+    if not mine and not copies:
+        return "none"
+    blob = json.dumps([mine, copies], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+_INDEX: dict[Path, tuple[tuple, tuple[list[dict], list[dict]]]] = {}
+
+
+def read_cached(path: str | os.PathLike) -> tuple[list[dict], list[dict]]:
+    """``read_all``, parsed once per version of the file (size and modification time) in this
+    process: ``build`` asks for every input of a folder whether its decisions changed."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return [], []
+    except OSError:
+        return read_all(path)  # says why
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+    hit = _INDEX.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    got = read_all(path)
+    _INDEX[path] = (stamp, got)
+    return got
 
 
 class Cache:
     """Decisions files read once per run (a folder of reports shares one file)."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, list[dict] | DecisionsError] = {}
+        self._files: dict[Path, tuple[list[dict], list[dict]] | DecisionsError] = {}
 
-    def get(self, path: Path) -> list[dict]:
+    def get_all(self, path: Path) -> tuple[list[dict], list[dict]]:
         if path not in self._files:
             try:
-                self._files[path] = read(path)
+                self._files[path] = read_all(path)
             except DecisionsError as e:
                 self._files[path] = e
         got = self._files[path]
         if isinstance(got, DecisionsError):
             raise got
         return got
+
+    def get(self, path: Path) -> list[dict]:
+        return self.get_all(path)[0]
 
 
 def apply_file(
@@ -443,8 +604,8 @@ def apply_file(
     path = path_for(input_path, decisions_path)
     if decisions_path is None and not path.exists():
         return result
-    decisions = cache.get(path) if cache is not None else read(path)
-    return apply(result, decisions, input_path=input_path, decisions_path=path, judged=judged)
+    decisions, reviewed = cache.get_all(path) if cache is not None else read_all(path)
+    return apply(result, decisions, input_path=input_path, decisions_path=path, judged=judged, reviewed=reviewed)
 
 
 def remaining(result) -> dict[str, int]:

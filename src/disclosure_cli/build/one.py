@@ -14,8 +14,9 @@ where its outputs go), ``Outcome`` (what became of it), and ``build_one``.
 4. All outputs of the input are rendered, written to temporary files, and moved into place
    together only when all were written (``outputs.write_together``): never a partial set.
 5. Its record is written last (``state``). A later build skips the input (``unchanged``) when
-   the input's bytes, the decisions file's bytes, the options (``Options.fingerprint``) and every
-   output's bytes are the same as recorded. A lock held while writing keeps two runs from building the same input together.
+   the input's bytes, the reviewer's decisions about it (``decisions.key_for``: not the whole
+   decisions file — a decision about another report of the folder rebuilds only that one), the
+   options (``Options.fingerprint``) and every output's bytes are the same as recorded. A lock held while writing keeps two runs from building the same input together.
 
 A workbook may have a *twin*: a JSON data form with the same name in the same folder (as in
 ``samples/``). The two are one report when their data are the same: the workbook is built, the
@@ -156,7 +157,7 @@ class Task:
 
 _FACTS = (
     "org", "year", "format", "kind", "deadline", "deadline_basis", "published", "errors", "warnings", "infos",
-    "accepted", "decisions", "stale",
+    "accepted", "decisions", "stale", "accepted_findings",
 )
 
 
@@ -193,7 +194,8 @@ class Outcome:
     accepted: dict[str, int] = field(default_factory=dict)
     accepted_findings: list[tuple] = field(default_factory=list)  # ``checks.present.accepted_rows``
     decisions: str | None = None  # the decisions file that applied
-    decisions_sha256: str = state.NO_DECISIONS  # its bytes, as recorded
+    decisions_sha256: str = state.NO_DECISIONS  # its bytes (shown in the run report)
+    decisions_key: str = state.NO_DECISIONS  # what it says about this report (``decisions.key_for``; the record's key)
     stale: int = 0  # decisions on this report whose finding no longer occurs
 
     @property
@@ -277,10 +279,11 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
             return None
         if task.twin and record.twin_sha256 != file_sha256(task.twin.path):
             return None
-        if record.decisions_sha256 != decisions_sha256(task.path, options):
-            return None  # a decision accepted or undone: what is built may differ
-    except OSError:
-        return None
+        if record.decisions_sha256 != decisions_key(task.path, options, record.facts.get("org"), record.facts.get("year")):
+            return None  # a decision on it accepted or undone: what is built may differ
+        file_digest = decisions_sha256(task.path, options)
+    except (OSError, DisclosureError):
+        return None  # an unreadable decisions file: building it says why
     if sorted((t, p) for t, p, _ in record.outputs) != sorted(task.outputs):
         return None
     for _, p, digest in record.outputs:
@@ -292,9 +295,11 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
     facts = {k: record.facts.get(k) for k in _FACTS}
     facts.update({k: facts[k] or 0 for k in ("errors", "warnings", "infos", "stale")})
     facts["accepted"] = dict(facts["accepted"] or {})
+    facts["accepted_findings"] = [tuple(row) for row in facts["accepted_findings"] or []]
+    facts["decisions"] = _decisions_path(task.path, options) if file_digest != state.NO_DECISIONS else None
     o = Outcome(
         task.index, task.path, task.display, UNCHANGED, was=record.status, outputs=list(record.outputs),
-        decisions_sha256=record.decisions_sha256, **facts,
+        decisions_sha256=file_digest, decisions_key=record.decisions_sha256, **facts,
     )
     if task.twin:
         o.twin = _twin_outcome(task, SAME)
@@ -303,13 +308,27 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
 
 def decisions_sha256(input_path: str | Path, options: Options) -> str:
     """The SHA-256 of the decisions file that applies to ``input_path`` (``"none"`` when there is
-    none). Raises ``OSError`` when it cannot be read."""
-    from ..decisions import path_for
-
+    none), as the run report shows it. Raises ``OSError`` when it cannot be read."""
     try:
-        return file_sha256(path_for(input_path, options.decisions))
+        return file_sha256(_decisions_path(input_path, options))
     except FileNotFoundError:
         return state.NO_DECISIONS
+
+
+def _decisions_path(input_path: str | Path, options: Options) -> str:
+    from ..decisions import path_for
+
+    return str(path_for(input_path, options.decisions))
+
+
+def decisions_key(input_path: str | Path, options: Options, org: str | None, year: int | None) -> str:
+    """What the decisions file that applies to ``input_path`` says about the report (``org``,
+    ``year``): ``decisions.key_for`` — the build record's key, so that one new decision rebuilds
+    only the report it is about. Raises ``DecisionsError`` when the file cannot be used."""
+    from .. import decisions as D
+
+    decisions, reviewed = D.read_cached(_decisions_path(input_path, options))
+    return D.key_for(decisions, reviewed, org, year, Path(input_path).name)
 
 
 # --------------------------------------------------------------------------------------------
@@ -441,7 +460,8 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
     outcome.summary = summary(result, task.display) + decisions_note(result)
     outcome.findings = _findings(result)
     outcome.accepted, outcome.accepted_findings = result.accepted, accepted_rows(result)
-    outcome.decisions, outcome.decisions_sha256, outcome.stale = result.decisions_path, decided, len(result.stale)
+    outcome.decisions, outcome.stale = result.decisions_path, len(result.stale)
+    outcome.decisions_sha256, outcome.decisions_key = decided
 
     if result.errors and not options.draft:
         outcome.status = BLOCKED
@@ -455,30 +475,39 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
         if not task.twin or twin_sha:  # a twin that could not be read is looked at again next time
             record = state.Record(
                 task.path, sha, options.fingerprint(), outcome.status, tuple(outcome.outputs),
-                {k: getattr(outcome, k) for k in _FACTS}, twin_sha, decided,
+                {k: getattr(outcome, k) for k in _FACTS}, twin_sha, outcome.decisions_key,
             )
             state.write(task.state_id, record)
     return outcome
 
 
-def _apply_decisions(result, task: Task, options: Options, with_previous: bool) -> str:
-    """Mark the findings a reviewer accepted; the SHA-256 of the decisions file, taken before it
-    is read (if it changes meanwhile, the next build sees a different one and builds again).
-    A decisions file that cannot be used raises ``DecisionsError`` (exit 2)."""
+def _apply_decisions(result, task: Task, options: Options, with_previous: bool) -> tuple[str, str]:
+    """Mark the findings a reviewer accepted. Returns the SHA-256 of the decisions file (for the
+    run report) and what it says about this report (``decisions.key_for``, from the very
+    decisions applied: the build record's key). A decisions file that cannot be used raises
+    ``DecisionsError`` (exit 2)."""
     from .. import decisions as D
 
+    path = D.path_for(task.path, options.decisions)
     try:
-        digest: str | None = decisions_sha256(task.path, options)
-    except OSError:
-        digest = None  # ``apply_file`` says why
-    try:
-        D.apply_file(result, task.path, options.decisions, judged=D.judged_codes(previous=with_previous))
+        try:
+            digest: str | None = decisions_sha256(task.path, options)
+        except OSError:
+            digest = None  # ``read_all`` says why
+        if digest == state.NO_DECISIONS and options.decisions is None:
+            return digest, state.NO_DECISIONS
+        decisions, reviewed = D.read_all(path)
         if digest is None:
-            raise D.DecisionsError(f"审核记录文件 {D.path_for(task.path, options.decisions)} 无法读取", code="decisions-corrupt")
+            raise D.DecisionsError(f"审核记录文件 {path} 无法读取", code="decisions-corrupt")
+        D.apply(
+            result, decisions, input_path=task.path, decisions_path=path,
+            judged=D.judged_codes(previous=with_previous), reviewed=reviewed,
+        )
     except D.DecisionsError as e:
         e.path = task.display
         raise
-    return digest
+    report = result.report
+    return digest, D.key_for(decisions, reviewed, report.org, report.year, Path(task.path).name)
 
 
 def _write_outputs(task: Task, options: Options, report: Report, origin: Origin, mark: bool, outcome: Outcome) -> None:

@@ -19,8 +19,9 @@
 - **Reviewer's decisions** (``decisions``, ``--decisions``): by default the ``审核记录.json``
   beside each input, if any (one that cannot be read fails the inputs it applies to); a given
   file must be readable, checked before anything is built. Each input in the run report says
-  what was accepted (``accepted`` by level, ``errors_accepted``; ``decisions``: the file, its
-  SHA-256 and its stale decisions).
+  what was accepted (``accepted`` by level, ``errors_accepted``, and each accepted finding in
+  ``accepted_findings`` with its reason, who and when; ``decisions``: the file, its SHA-256 and
+  its stale decisions).
 - ``Run.exit_code`` is the worst over all inputs: 0 built, 1 data errors (draft or blocked),
   2 unusable input or output, 3 internal error.
 """
@@ -203,6 +204,9 @@ class Run:
                     "accepted": {level: o.accepted.get(level, 0) for level in ("error", "warning", "info")},
                     "errors_accepted": o.errors_accepted,
                     "final_by_decision": o.final_by_decision,
+                    "accepted_findings": [
+                        dict(zip(("level", "code", "where", "message", "reason", "by", "at"), row)) for row in o.accepted_findings
+                    ],
                     "decisions": (
                         {"path": o.decisions, "sha256": o.decisions_sha256, "stale": o.stale} if o.decisions else None
                     ),

@@ -6,9 +6,11 @@ else the user's cache folder (``platformdirs``: ``~/.cache/disclosure``,
 ``~/Library/Caches/disclosure``, ``%LOCALAPPDATA%\\disclosure``) + ``/builds``. Deleting it only
 makes the next build rebuild everything.
 
-A record also holds the SHA-256 of the reviewer's decisions file that applied to the input
-(``decisions_sha256``, ``"none"`` without one): accepting or undoing a decision changes what is
-built (a report whose errors are all accepted is final), so the input is built again.
+A record also holds the identity of the reviewer's decisions about the input
+(``decisions_sha256``: ``decisions.key_for``, the SHA-256 of the decisions about this report in
+the decisions file that applies; ``"none"`` without any): accepting or undoing a decision on it
+changes what is built (a report whose errors are all accepted is final), so the input is built
+again — a decision about another report of the same folder does not.
 
 A record is only a hint: one that cannot be read or does not have exactly the expected shape
 (``Record.from_json``) counts as no record — the input is built again and its record rewritten.
@@ -35,7 +37,7 @@ _SHA = re.compile(r"[0-9a-f]{64}")
 _TEXT_FACTS = ("org", "format", "kind", "deadline_basis")
 _DATE_FACTS = ("deadline", "published")
 _COUNT_FACTS = ("errors", "warnings", "infos")
-NO_DECISIONS = "none"  # ``decisions_sha256`` when no decisions file applied
+NO_DECISIONS = "none"  # ``decisions_sha256`` when no decision is about the input
 
 
 def folder() -> Path:
@@ -62,7 +64,7 @@ class Record:
     outputs: tuple[tuple[str, str, str], ...]  # (target, path, sha256)
     facts: dict[str, Any] = field(default_factory=dict)  # org, year, format, kind, deadline…, counts
     twin_sha256: str | None = None  # of the JSON form that stands beside a workbook input
-    decisions_sha256: str = NO_DECISIONS  # of the decisions file that applied (``decisions``)
+    decisions_sha256: str = NO_DECISIONS  # of the decisions about this input (``decisions.key_for``)
 
     def to_json(self) -> dict:
         return {
@@ -125,6 +127,14 @@ def _valid(data: Any, statuses: tuple[str, ...]) -> bool:
         and (facts.get("decisions") is None or isinstance(facts["decisions"], str))
         and (facts.get("stale") is None or (type(facts["stale"]) is int and facts["stale"] >= 0))
         and (facts.get("accepted") is None or _counts(facts["accepted"]))
+        and (facts.get("accepted_findings") is None or _accepted_rows(facts["accepted_findings"]))
+    )
+
+
+def _accepted_rows(value: Any) -> bool:
+    """``checks.present.accepted_rows``: (level, code, where, message, reason, by, at) each."""
+    return isinstance(value, list) and all(
+        isinstance(row, list) and len(row) == 7 and all(x is None or isinstance(x, str) for x in row) for row in value
     )
 
 

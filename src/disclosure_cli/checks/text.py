@@ -160,7 +160,58 @@ def check(ctx: Context) -> None:
     _other_years(ctx)
     tables = _Tables(ctx)
     for para in _paragraphs(ctx):
-        _Claims(ctx, tables, para).run()
+        claims = _Claims(ctx, tables, para)
+        _generated(ctx, tables, para, claims)
+        claims.run()
+
+
+# --- sentences written by the generator (sentences.py) ----------------------------------------
+
+
+def _generated(ctx: Context, tables: _Tables, para: _Para, claims: "_Claims") -> None:
+    """Sentences with the exact shape of a generated one (``sentences.find_written``): when their
+    numbers are the tables' the other rules leave them alone (they agree by construction);
+    when not, one ``text-generated-outdated`` names every number that no longer fits and says
+    to regenerate (a figure whose cells hold text is unknown and not judged). A sentence whose
+    scope is another area (全省… in a city's report) is left to the number rules."""
+    from .. import sentences as S
+
+    written = S.find_written(ctx.report, para.text)
+    if not written:
+        return
+    own = S.scopes(ctx.report)
+    for w in written:
+        wrong = []
+        for figure, n in w.numbers:
+            keys = list(figure.keys)
+            if tables.total(keys) is None:
+                continue  # a cell holds text: this figure is unknown (the number rules skip it too)
+            if not any(abs(n - v) < 1e-9 for v in tables.readings(keys)):
+                wrong.append((figure, n))
+        if wrong and w.scope not in own and _SCOPE.search(w.scope):
+            continue
+        claims.used.append((w.start, w.end))
+        if wrong:
+            shown = {f.what: _figure_shown(ctx, tables, f) for f, _ in wrong}
+            listed = "；".join(f"{f.what} 写的是 {L.number_text(n)}，表格为 {L.number_text(shown[f.what])}" for f, n in wrong)
+            keys = list(dict.fromkeys(k for f, _ in wrong for k in f.keys))
+            ctx.emit(
+                "text-generated-outdated",
+                f"这句是按表三生成的标准句子，但表格改动后数字已不一致：{listed}。请重新生成"
+                f"（disclosure new --data 本文件 --sentences -o 新文件.xlsx 会改写这句），或按表格改正：“{w.text}”",
+                [ctx.text_ref(para.section, para.number, w.text)] + [ctx.cell_ref(k) for k in keys],
+                written={f.what: n for f, n in wrong},
+                table=shown,
+            )
+
+
+def _figure_shown(ctx: Context, tables: _Tables, figure) -> int | float | None:
+    """What the tables say for a figure: what the generator would write (totals from their
+    parts), else the cells as typed."""
+    from .. import sentences as S
+
+    v = S.figure_value(ctx.report, figure)
+    return v if v is not None else tables.total(list(figure.keys))
 
 
 # --- sections ------------------------------------------------------------------------------

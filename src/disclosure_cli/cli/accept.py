@@ -11,7 +11,7 @@ from ._common import app, handle_errors
 
 @app.command("accept")
 def accept(
-    file: Path = typer.Argument(..., help="报告文件（工作簿或 JSON 数据文件）。"),
+    file: Path = typer.Argument(..., help="报告文件（工作簿、JSON 数据文件，或已发布的网页、Word、PDF）。"),
     targets: Optional[List[str]] = typer.Argument(
         None, help="要确认的问题：规则代码（该代码的全部问题）或 fingerprint（一个问题，见 check --format json）。"
     ),
@@ -20,6 +20,12 @@ def accept(
     error: bool = typer.Option(False, "--error", help="允许确认错误级别的问题（须慎重）。"),
     all_warnings: bool = typer.Option(False, "--all-warnings", help="确认报告中全部警告。"),
     undo: bool = typer.Option(False, "--undo", help="撤销这份报告对上述问题的确认。"),
+    reviewed: bool = typer.Option(
+        False,
+        "--reviewed",
+        help="已发布的网页或文档：只记录审核过的是哪个版本（SHA-256 及表格、段落摘要），不确认任何问题；"
+        "此后该报告的文件一旦改动，check 报告“发布后内容有变化”及改了什么。",
+    ),
     decisions: Optional[Path] = typer.Option(
         None, "--decisions", help="审核记录文件（默认为报告所在文件夹中的“审核记录.json”，没有则新建）。"
     ),
@@ -30,6 +36,8 @@ def accept(
     """确认问题：审核人员认可某个问题（写明理由），此后 check 将其显示为“已确认”，不再计入退出码。
 
     确认记在报告所在文件夹的“审核记录.json”中（可放在共享盘或版本库中）。问题涉及的数值或文字一旦改变，确认即失效（见 disclosure decisions --stale）。
+
+    报告是已发布的网页或文档（.html/.htm/.docx/.pdf/.doc/.wps）时，同时记下审核的是哪个版本（SHA-256 和表格、段落的摘要）；以后检查改过的文件，会提示“发布后内容有变化”并列出改动。只记录版本、不确认问题：accept 文件 --reviewed。
 
     错误级别的问题须加 --error 才能确认；--undo 撤销确认。退出码：0 已记录；2 报告无法读取、问题不存在或用法错误。"""
     from .. import decisions as D
@@ -45,7 +53,7 @@ def accept(
                 f"文件不存在：{file}", code="input-missing"
             )
         if undo:
-            if all_warnings or error or reason:
+            if all_warnings or error or reason or reviewed:
                 raise UsageError("--undo 只需给出要撤销的问题代码或 fingerprint", code="usage")
             report = load(file)
             path, removed = D.undo(report, targets, input_path=file, decisions_path=decisions)
@@ -56,10 +64,10 @@ def accept(
             raise typer.Exit(EXIT_OK)
         prev = load(previous) if previous is not None else None
         result = check_report(load(file), prev)
-        if not targets and not all_warnings:
+        if not targets and not all_warnings and not reviewed:
             _print_candidates(result)
             raise UsageError("请给出要确认的问题代码或 fingerprint（见上），或加 --all-warnings", code="usage")
-        if not (reason or "").strip():
+        if not (reason or "").strip() and (targets or all_warnings):
             raise UsageError("请用 --reason 写明确认的理由", code="decision-no-reason")
         path, added = D.accept(
             result,
@@ -70,9 +78,29 @@ def accept(
             all_warnings=all_warnings,
             input_path=file,
             decisions_path=decisions,
+            reviewed=reviewed,
         )
-        _print_added(Out(), result, path, added)
+        out = Out()
+        if targets or all_warnings:
+            _print_added(out, result, path, added)
+        _print_reviewed(out, result, path)
         raise typer.Exit(EXIT_OK)
+
+
+def _print_reviewed(out, result, path) -> None:
+    """What was recorded of the copy reviewed (a published page or document), and what had
+    changed since the copy reviewed before, if any."""
+    copy = getattr(result, "reviewed_record", None)
+    if copy is None:
+        return
+    out.line(f"已记录审核的版本：{copy.get('file')}（SHA-256 {str(copy.get('sha256'))[:12]}…），记录在 {path}")
+    before = getattr(result, "replaced_record", None)
+    if before is not None and before.get("sha256") != copy.get("sha256"):
+        from ..reviewed import changes
+
+        said, _ = changes(before, result.report)
+        what = "；".join(said[:12]) + (f"；等共 {len(said)} 处" if len(said) > 12 else "") if said else "内容未变（仅网页格式变化）"
+        out.line(f"  取代此前审核的版本（SHA-256 {str(before.get('sha256'))[:12]}…，{before.get('by') or ''} {str(before.get('at') or '')[:10]}）：{what}")
 
 
 def _print_candidates(result) -> None:

@@ -37,8 +37,12 @@ def decisions(
         path, rows = D.survey(target, decisions_file, previous)
         if stale:
             rows = [(d, s) for d, s in rows if s in (D.STALE, D.NO_REPORT)]
+        copies = [] if stale else D.read_all(path)[1]
+        if target.is_file():
+            copies = [c for c in copies if c.get("file") == target.name]
+        copies = [{k: c.get(k) for k in ("org", "year", "file", "sha256", "importer", "by", "at")} for c in copies]
         if fmt is OutputFormat.json:
-            doc = {"schema": D.SCHEMA, "path": str(path), "decisions": [{**d, "status": s} for d, s in rows]}
+            doc = {"schema": D.SCHEMA, "path": str(path), "decisions": [{**d, "status": s} for d, s in rows], "reviewed": copies}
             sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n")
             raise typer.Exit(EXIT_OK)
         out = Out()
@@ -60,4 +64,9 @@ def decisions(
             out.line(f"      {d.get('message') or ''}")
             who = "，".join(str(x) for x in (d.get("by"), str(d.get("at") or "")[:10]) if x)
             out.line(f"      理由：{d['reason']}" + (f"（{who}）" if who else ""))
+        if copies:
+            out.line((f"审核过的已发布版本 {len(copies)} 个（之后文件一旦改动，check 提示“发布后内容有变化”）：", "bold"))
+            for c in copies:
+                who = "，".join(str(x) for x in (c.get("by"), str(c.get("at") or "")[:10]) if x)
+                out.line(f"  {c['org'] or '（未填机关名称）'} {c.get('year') or '？'} 年度  {c.get('file') or ''}  SHA-256 {str(c.get('sha256'))[:12]}…" + (f"（{who}）" if who else ""))
         raise typer.Exit(EXIT_OK)

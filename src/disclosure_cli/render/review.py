@@ -10,7 +10,10 @@ instead of thousands of lines of findings.
 - small inline SVG charts (units by status, applications per unit, share of each result);
 - per unit with findings: the three tables in the official layout (``tablegrid.grid``) with every
   flagged cell highlighted (``class="flag"``, ``data-ref`` = the cell key) and described by its
-  findings listed beside the table, and the flagged sentences of the text quoted.
+  findings listed beside the table, and the flagged sentences of the text quoted;
+- the findings a reviewer accepted (``disclosure accept``; the ``审核记录.json`` next to each
+  report, as ``check`` reads it) listed apart as 已确认, with the reason, who and when: they are
+  not counted as errors or warnings in the unit's status and their cells are not flagged.
 
 Reports are read and checked one at a time (``checks.check_paths``); what is kept per unit is its
 row of the tables and its rendered detail, not the report."""
@@ -96,6 +99,7 @@ class UnitRow:
     ind: dict = field(default_factory=dict)
     prev_ind: dict | None = None
     detail: str = ""
+    accepted: int = 0  # findings a reviewer accepted (``decisions``): shown, not counted
 
 
 def _pct(v) -> str:
@@ -170,6 +174,21 @@ def _detail(row: UnitRow, result) -> str:
                 f'<code>{escape(f.code)}</code> {escape(where)}<br>{escape(f.message)}{q}</li>'
             )
         parts.append("</ol>")
+    accepted = result.accepted_findings
+    if accepted:
+        parts.append(f'<h4 id="{uid}-acc">已确认（审核人员已说明理由，不计入错误和警告）</h4>'
+                     f'<ul class="accepted" aria-labelledby="{uid}-acc">')
+        for f in accepted:
+            where = "；".join(dict.fromkeys(location(fmt, r) for r in f.refs if r))
+            who = "，".join(str(x) for x in (f.accepted.get("by"), str(f.accepted.get("at") or "")[:10]) if x)
+            parts.append(
+                f'<li class="accepted {f.level}" data-code="{escape(f.code)}" data-fingerprint="{escape(f.fingerprint)}">'
+                f'<span class="acc">已确认</span> <span class="lvl">{escape(level_name(f.level))}</span> '
+                f'<code>{escape(f.code)}</code> {escape(where)}<br>{escape(f.message)}<br>'
+                f'<span class="reason">理由：{escape(str(f.accepted.get("reason") or ""))}'
+                f'{escape(f"（{who}）") if who else ""}</span></li>'
+            )
+        parts.append("</ul>")
     parts.append('<p><a href="#units">返回单位列表</a></p></section>')
     return "".join(parts)
 
@@ -214,6 +233,7 @@ sup{color:#8b0000;font-weight:bold}
 ol.findings li{margin:.3rem 0}
 ol.findings li.error .lvl{color:#8b0000;font-weight:bold}ol.findings li.warning .lvl{color:#7a4a00;font-weight:bold}
 mark{background:#ffe08a}
+ul.accepted li{margin:.3rem 0}.acc{color:#1b5e20;font-weight:bold}.reason{color:#333}
 blockquote{margin:.2rem 0 .2rem 1rem}
 figure{margin:.5rem 0;max-width:620px}svg text{font-size:12px;fill:#1a1a1a}
 button.sort{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;color:inherit;text-decoration:underline}
@@ -293,6 +313,7 @@ def review_page(
         status = FAILED if item.errors else WARNED if item.warnings else PASSED
         row = UnitRow(n, report.org or Path(path).stem, shown, status, item.errors, item.warnings)
         row.rules = Counter(f.code for f in item.open_findings if f.level in ("error", "warning"))
+        row.accepted = len(item.accepted_findings)
         d = deadline_of(report)
         if d is not None:
             row.deadline, row.days = d.date, d.days_left(today)
@@ -306,7 +327,7 @@ def review_page(
                 categories[cat.short] += v
         row.ind = indicators(report)
         row.prev_ind = prev_ind.get(normalize_name(report.org)) if previous else None
-        if item.open_findings and status != PASSED:
+        if (item.open_findings and status != PASSED) or item.accepted_findings:
             row.detail = _detail(row, item)
         rows.append(row)
         del report, item
@@ -324,7 +345,9 @@ def _page(rows: list[UnitRow], categories: Counter, title: str, today: dt.date, 
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body><main>",
         f"<h1>{escape(title)}</h1>",
-        f"<p>共 {len(rows)} 个单位：" + "，".join(f"{s} {counts[s]}" for s in STATUSES if counts[s]) + f"。截止日期按 {today.isoformat()} 计算。</p>",
+        f"<p>共 {len(rows)} 个单位：" + "，".join(f"{s} {counts[s]}" for s in STATUSES if counts[s]) + f"。截止日期按 {today.isoformat()} 计算。"
+        + (f"审核人员已确认的问题 {sum(r.accepted for r in rows)} 个（写明了理由，不计入错误和警告，见各单位的“已确认”）。" if any(r.accepted for r in rows) else "")
+        + "</p>",
         '<div class="charts">',
         _bar_svg("各状态单位数", [(s, counts[s], _STATUS_COLOR[s]) for s in STATUSES if counts[s]], " 个"),
     ]
@@ -350,7 +373,8 @@ def _page(rows: list[UnitRow], categories: Counter, title: str, today: dt.date, 
             days, sort = str(r.days), str(r.days)
         out.append(
             f'<tr><th scope="row" data-sort="{escape(r.name)}">{name}<br><small>{escape(r.path)}</small></th>'
-            f'<td data-sort="{STATUSES.index(r.status)}"><span class="st {_STATUS_CLASS[r.status]}">{r.status}</span></td>'
+            f'<td data-sort="{STATUSES.index(r.status)}"><span class="st {_STATUS_CLASS[r.status]}">{r.status}</span>'
+            + (f'<br><small class="acc">已确认 {r.accepted}</small>' if r.accepted else "") + "</td>"
             f'<td data-sort="{r.errors}">{r.errors}</td><td data-sort="{r.warnings}">{r.warnings}</td>'
             f'<td data-sort="{sum(r.rules.values())}">{rules}</td>'
             f'<td data-sort="{r.deadline.isoformat() if r.deadline else ""}">{r.deadline.isoformat() if r.deadline else "—"}</td>'
