@@ -10,6 +10,7 @@ After an intended change of the Word output, rewrite the summaries with
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import re
 import subprocess
@@ -140,11 +141,14 @@ def _calls(fn) -> int:
         if event in ("call", "c_call"):
             count += 1
 
+    gc.collect()  # finalizers of other tests' garbage must not run (and be counted) during fn()
+    gc.disable()
     sys.setprofile(profile)
     try:
         fn()
     finally:
         sys.setprofile(None)
+        gc.enable()
     return count
 
 
