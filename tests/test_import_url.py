@@ -136,3 +136,12 @@ def test_size_limit(server, monkeypatch):
 def test_no_server_is_exit_2():
     r = run("check", "http://127.0.0.1:9/report.htm")
     assert r.exit_code == 2 and "无法下载" in r.output
+
+
+def test_next_years_workbook_from_last_years_address(server, tmp_path):
+    out = tmp_path / "2025.xlsx"
+    r = run("new", "-o", out, "--from", server + "/zwgk/t20250120_1.htm")
+    assert r.exit_code == 0, r.output
+    report = load(out)
+    saved = load(PAGE)
+    assert (report.org, report.year) == (saved.org, saved.year + 1)

@@ -16,13 +16,14 @@ def new(
     format_id: Optional[str] = typer.Option(
         None, "--format", help="格式版本：2019（2019—2020 年度）或 2021（2021 年度起）。默认按年度选择。"
     ),
-    data: Optional[Path] = typer.Option(
-        None, "--data", help="用已有数据预填（JSON 数据文件或已填写的工作簿）。", exists=False
+    data: Optional[str] = typer.Option(
+        None, "--data", help="用已有数据预填（JSON 数据文件、已填写的工作簿，或已发布的报告：网页、Word、PDF 或其网址）。"
     ),
-    previous: Optional[Path] = typer.Option(
+    previous: Optional[str] = typer.Option(
         None,
         "--from",
-        help="从上一年度的报告开始：预填单位信息，并把上年“结转下年度继续办理”填入本年“上年结转”。",
+        help="从上一年度的报告开始（工作簿、JSON，或已发布的网页、Word、PDF 或其网址）：预填单位信息，"
+        "并把上年“结转下年度继续办理”填入本年“上年结转”。",
     ),
     sentences: bool = typer.Option(
         False, "--sentences", help="与 --data 同用：按表三数据预写依申请公开情况的标准句子（正文第一、三部分），数字与表格一致。"
