@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from . import formats as F
 from .model import Report
@@ -57,7 +58,7 @@ class Template:
             out += [_n(v), piece]
         return "".join(out)
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern:
         body = r"(\d+(?:\.\d+)?)".join(re.escape(p) for p in self.pieces)
         scope = rf"(?P<scope>[^，。；,;！？!?\s]{{0,{_SCOPE_MAX}}})" if self.scoped else ""
@@ -74,6 +75,12 @@ def _figure(fmt: F.Format, what: str, row_role: F.Role, column_role: F.Role = R.
 def templates(fmt: F.Format) -> list[Template]:
     """The sentences this generator writes for a report of ``fmt``: the applications sentence
     (一、总体情况) and the applicants sentence (the section of 表三), named from the format."""
+    return _templates(fmt.id)
+
+
+@lru_cache(maxsize=None)  # one list per format, made once per process
+def _templates(format_id) -> list[Template]:
+    fmt = F.FORMATS[format_id]
     out = []
     new, carried, done, forward = (
         _figure(fmt, what, role)
@@ -153,6 +160,8 @@ def find_written(report: Report, text: str) -> list[Written]:
     words of ``templates``, numbers in their places), whatever the numbers."""
     out = []
     for t in templates(report.format):
+        if t.pieces[0] not in text:  # the fixed words every such sentence holds
+            continue
         for m in t.pattern.finditer(text):
             nums = [float(x) for x in m.groups()[1 if t.scoped else 0 :]]
             numbers = tuple((f, int(v) if v.is_integer() else v) for f, v in zip(t.figures, nums))
