@@ -9,26 +9,29 @@ import datetime as _dt
 from .. import formats as F
 from .. import values as V
 from ..model import Cell, Report, Source, uncached_formula
-from .tables import Places
+from .tables import Places, table_keys
 
 
 def read_cells(report: Report, table: F.Table, places: Places) -> None:
-    for key in table.cells():
+    cells = report.cells
+    for key in table_keys(table):
         place = places.get(key)
         if place is None:
-            report.cells[key] = Cell.read(key, None, Source(sheet=table.sheet))
+            cells[key] = Cell.read(key, None, Source(sheet=table.sheet))
             continue
         sheet, r, c = place
+        pos = (r, c)
         src = sheet.source(r, c)
-        if (r, c) in sheet.formulas:
-            cached = sheet.cached.get((r, c))
-            cell = Cell.read(key, cached, src, formula=sheet.formulas[(r, c)], cached=cached is not None)
+        formula = sheet.formulas.get(pos)
+        if formula is not None:
+            cached = sheet.cached.get(pos)
+            cell = Cell.read(key, cached, src, formula=formula, cached=cached is not None)
         else:
-            raw = sheet.values.get((r, c))
+            raw = sheet.values.get(pos)
             if isinstance(raw, (_dt.datetime, _dt.date, _dt.time)):
                 raw = raw.isoformat()
             cell = Cell.read(key, raw, src)
-        report.cells[key] = cell
+        cells[key] = cell
 
 
 def compute_uncached(report: Report) -> None:
@@ -36,9 +39,31 @@ def compute_uncached(report: Report) -> None:
     ``Report.computed``, the one recomputation of totals). A formula typed into an input cell
     has no relation to compute it by and stays blank."""
     fmt = report.format
-    for key, cell in report.cells.items():
-        if uncached_formula(cell) and key in fmt.definitions:
-            total = report.computed(key, uncached_only=True)
-            if isinstance(total, float) and total.is_integer():
-                total = int(total)
-            cell.raw, cell.state, cell.value = total, V.NUMBER, total
+    memo = _Memo(report)
+    totals = {
+        key: memo.computed(key, uncached_only=True)
+        for key, cell in report.cells.items()
+        if uncached_formula(cell) and key in fmt.definitions
+    }
+    for key, total in totals.items():
+        if isinstance(total, float) and total.is_integer():
+            total = int(total)
+        cell = report.cells[key]
+        cell.raw, cell.state, cell.value = total, V.NUMBER, total
+
+
+class _Memo:
+    """``Report.computed`` remembering each total it computed: nested totals (表三's 总计 of
+    columns of totals) are computed once, not once per total above them. The values assigned
+    by ``compute_uncached`` do not change them: in ``uncached_only`` mode a formula without a
+    result is always computed from its parts, never read."""
+
+    def __init__(self, report: Report):
+        self.cells, self.format = report.cells, report.format
+        self._done: dict = {}
+
+    def computed(self, key, *, uncached_only: bool = False, text: int | None = 0):
+        k = (key, uncached_only, text)
+        if k not in self._done:
+            self._done[k] = Report.computed(self, key, uncached_only=uncached_only, text=text)  # type: ignore[arg-type]
+        return self._done[k]

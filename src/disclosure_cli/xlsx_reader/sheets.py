@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import TYPE_CHECKING
 
 from .. import formats as F
@@ -20,6 +21,25 @@ TEMPLATE_SHEETS = frozenset(
 )
 
 
+# No official label is longer than this once normalised (``formats.normalize_label``; a test
+# checks every label of the formats, the template and the model).
+LABEL_MAX = 60
+# The most characters NFKC composes into one (the longest canonical decomposition, ᾂ = α ̓ ̀ ͅ;
+# a test checks it for the running Python's Unicode data).
+COMPOSE_MAX = 4
+
+
+# Labels and the template's texts recur in every workbook: normalised once per process.
+normalize = functools.lru_cache(maxsize=8192)(F.normalize_label)
+
+
+def _longer_than_any_label(text: str) -> bool:
+    """Whether ``text`` normalised is surely longer than ``LABEL_MAX``, known without
+    normalising it: NFKC maps every character that is not whitespace to at least one that is
+    not, and composes at most ``COMPOSE_MAX`` characters into one."""
+    return len("".join(text.split())) > LABEL_MAX * COMPOSE_MAX
+
+
 class Sheet:
     """The non-empty cells of one worksheet, with an index of their normalised text.
 
@@ -32,19 +52,23 @@ class Sheet:
         self.values: dict[Pos, object] = {p: v for p, v in values.items() if p not in formulas}
         self.cached: dict[Pos, object] = {p: values[p] for p in formulas if values.get(p) is not None}
         self.index: dict[str, list[Pos]] = {}
+        self.has_text = False
         for pos, value in self.values.items():
             if isinstance(value, str):
-                self.index.setdefault(F.normalize_label(value), []).append(pos)
+                self.has_text = True
+                if len(value) > LABEL_MAX * COMPOSE_MAX and _longer_than_any_label(value):
+                    continue  # a paragraph of the narrative: normalising it would cost more than reading it
+                self.index.setdefault(normalize(value), []).append(pos)
 
     def find(self, label: str) -> list[Pos]:
-        return sorted(self.index.get(F.normalize_label(label), []))
+        return sorted(self.index.get(normalize(label), []))
 
     def text(self, pos: Pos) -> str | None:
         v = self.values.get(pos)
         return v if isinstance(v, str) else None
 
     def source(self, r: int, c: int) -> Source:
-        return Source(sheet=self.title, cell=f"{column_letter(c)}{r}")
+        return Source(sheet=self.title, cell=f"{_LETTERS.get(c) or column_letter(c)}{r}")
 
     @property
     def last_row(self) -> int | None:
@@ -121,7 +145,7 @@ class Sheets:
         return sum(1 for s in self.all for lab in normalised if lab in s.index)
 
     def empty(self) -> bool:
-        return not any(s.index for s in self.all)
+        return not any(s.has_text for s in self.all)
 
 
 def column_letter(c: int) -> str:
@@ -132,6 +156,9 @@ def column_letter(c: int) -> str:
         c, rem = divmod(c - 1, 26)
         out = chr(65 + rem) + out
     return out
+
+
+_LETTERS = {c: column_letter(c) for c in range(1, 703)}  # A … ZZ
 
 
 def text_value(raw) -> str:
