@@ -80,6 +80,18 @@ def test_the_usual_files_take_the_fast_path(path):
     assert fast_path_only(path)
 
 
+def test_a_check_of_a_sample_does_not_import_openpyxl():
+    code = (
+        "import sys; from disclosure_cli import load; load(sys.argv[1]); "
+        "assert 'openpyxl' not in sys.modules, 'openpyxl imported'"
+    )
+    env = {k: v for k, v in os.environ.items() if k != READER_ENV}
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES / "huaian-2024.xlsx")], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_no_label_is_longer_than_the_index_assumes():
     """Sheets does not normalise a text longer than any label could be (``LABEL_MAX``)."""
     import unicodedata

@@ -46,7 +46,7 @@ class CellSource(Protocol):
 
 def open_source(path: Path, reader: str | None = None) -> CellSource:
     """The cell source for the workbook at ``path`` (already inspected by ``xlsx_safety``)."""
-    reader = reader or os.environ.get(READER_ENV) or "openpyxl"
+    reader = reader or os.environ.get(READER_ENV) or "calamine"
     if reader == "openpyxl":
         return OpenpyxlSource(open(path, "rb"), owns=True)
     return CalamineSource(path)
