@@ -130,7 +130,7 @@ def test_libreoffice_saved_copies_read_the_same(libreoffice_copies):
 
 OPS = (
     "dimension", "shared-strings", "rich-text", "cached", "float-text", "error", "bool", "escape",
-    "empty-string", "cr", "big-int", "shared-formula", "date-style", "formula-attr", "no-ref", "doctype",
+    "empty-string", "cr", "edge-space", "big-int", "shared-formula", "date-style", "formula-attr", "no-ref", "doctype",
 )
 
 
@@ -157,6 +157,10 @@ def rewrite(src: Path, out: Path, ops: set[str], rnd: random.Random) -> None:
             x = re.sub(rb"(<is><t[^>]*>)", lambda m: m.group(1) + (b"a_x000D_b" if pick(0.1) else b""), x)
         if "cr" in ops:
             x = re.sub(rb"(<is><t[^>]*>)", lambda m: m.group(1) + (rnd.choice([b"&#13;", b"\r\n"]) if pick(0.1) else b""), x)
+        if "edge-space" in ops:  # whitespace at either end of a text not marked xml:space="preserve"
+            spaces = [b" ", b"&#9;", b"&#10;", b"&#x20;", b"&#13;", b"&#032;", b"\n"]
+            x = re.sub(rb"<is><t>([^<]*)</t>", lambda m: b"<is><t>" + (rnd.choice(spaces) if pick(0.05) else b"") + m.group(1)
+                       + (rnd.choice(spaces) if pick(0.05) else b"") + b"</t>", x)
         if "empty-string" in ops:
             x = re.sub(rb"<is><t([^>]*)>[^<]*</t></is>", lambda m: b"<is><t></t></is>" if pick(0.05) else m.group(0), x)
         if "shared-strings" in ops:

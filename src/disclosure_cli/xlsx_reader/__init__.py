@@ -40,9 +40,9 @@ def load_workbook(path: Path, reader: str | None = None) -> Report:
     from ..xlsx_safety import inspect
     from .source import open_source
 
-    inspect(path)
+    members = inspect(path)
     try:
-        source = open_source(path, reader)
+        source = open_source(path, reader, members)
         try:
             sheets = Sheets.read(source)
         finally:

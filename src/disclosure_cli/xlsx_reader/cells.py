@@ -17,7 +17,7 @@ def read_cells(report: Report, table: F.Table, places: Places) -> None:
     for key in table_keys(table):
         place = places.get(key)
         if place is None:
-            cells[key] = Cell.read(key, None, Source(sheet=table.sheet))
+            cells[key] = _cell(key, None, Source(sheet=table.sheet))
             continue
         sheet, r, c = place
         pos = (r, c)
@@ -25,13 +25,32 @@ def read_cells(report: Report, table: F.Table, places: Places) -> None:
         formula = sheet.formulas.get(pos)
         if formula is not None:
             cached = sheet.cached.get(pos)
-            cell = Cell.read(key, cached, src, formula=formula, cached=cached is not None)
+            cell = _cell(key, cached, src, formula, cached is not None)
         else:
             raw = sheet.values.get(pos)
             if isinstance(raw, (_dt.datetime, _dt.date, _dt.time)):
                 raw = raw.isoformat()
-            cell = Cell.read(key, raw, src)
+            cell = _cell(key, raw, src)
         cells[key] = cell
+
+
+_READINGS: dict[tuple[type, object], V.Reading] = {}
+
+
+def _cell(key, raw, src: Source, formula: str | None = None, cached: bool | None = None) -> Cell:
+    """``Cell.read``, with the reading of each distinct value (``values.read_value``, a pure
+    function of it and its type) worked out once per process: the same few numbers and marks
+    recur in every table."""
+    k = (raw.__class__, raw)
+    try:
+        reading = _READINGS[k]
+    except KeyError:
+        reading = V.read_value(raw)
+        if len(_READINGS) < 8192:
+            _READINGS[k] = reading
+    except TypeError:  # not hashable
+        reading = V.read_value(raw)
+    return Cell(key, raw, reading.state, reading.value, reading.notes, src, formula=formula, cached=cached)
 
 
 def compute_uncached(report: Report) -> None:

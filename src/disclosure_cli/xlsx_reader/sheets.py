@@ -49,7 +49,7 @@ class Sheet:
     def __init__(self, title: str, values: dict[Pos, object], formulas: dict[Pos, str]):
         self.title = title
         self.formulas = formulas
-        self.values: dict[Pos, object] = {p: v for p, v in values.items() if p not in formulas}
+        self.values: dict[Pos, object] = {p: v for p, v in values.items() if p not in formulas} if formulas else values
         self.cached: dict[Pos, object] = {p: values[p] for p in formulas if values.get(p) is not None}
         self.index: dict[str, list[Pos]] = {}
         self.has_text = False
@@ -68,7 +68,7 @@ class Sheet:
         return v if isinstance(v, str) else None
 
     def source(self, r: int, c: int) -> Source:
-        return Source(sheet=self.title, cell=f"{_LETTERS.get(c) or column_letter(c)}{r}")
+        return _source(self.title, r, c)
 
     @property
     def last_row(self) -> int | None:
@@ -158,7 +158,10 @@ def column_letter(c: int) -> str:
     return out
 
 
-_LETTERS = {c: column_letter(c) for c in range(1, 703)}  # A … ZZ
+@functools.lru_cache(maxsize=16384)
+def _source(sheet: str, r: int, c: int) -> Source:
+    """A cell's source (immutable): made once per process for the template's positions."""
+    return Source(sheet=sheet, cell=f"{column_letter(c)}{r}")
 
 
 def text_value(raw) -> str:

@@ -22,10 +22,12 @@ nothing. Two sources give the same answers (``tests/test_readers_equivalent.py``
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -44,12 +46,13 @@ class CellSource(Protocol):
     def close(self) -> None: ...
 
 
-def open_source(path: Path, reader: str | None = None) -> CellSource:
-    """The cell source for the workbook at ``path`` (already inspected by ``xlsx_safety``)."""
+def open_source(path: Path, reader: str | None = None, members: list[zipfile.ZipInfo] | None = None) -> CellSource:
+    """The cell source for the workbook at ``path``, already inspected by ``xlsx_safety``
+    (``members``: the zip members it listed)."""
     reader = reader or os.environ.get(READER_ENV) or "calamine"
     if reader == "openpyxl":
         return OpenpyxlSource(open(path, "rb"), owns=True)
-    return CalamineSource(path)
+    return CalamineSource(path, members)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -176,12 +179,17 @@ _ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)""")
 _ESCAPED = re.compile(rb"_x[0-9A-Fa-f]{4}_")
 # '<'-anchored (cheap): empty strings, and cells laid out over lines
 _SUSPECT = re.compile(rb"<(?:t(?:\s[^>]*)?/>|t(?:\s[^>]*)?></t>|is\s*/>|is></is>|c[\t\n])")
-_SPACE_REF = rb"&#(?:[xX]0*(?:9|[aAdD]|20)|0*(?:9|10|13|32));"
-_LEADING_SPACE = re.compile(rb"<t(?:\s(?![^>]*preserve)[^>]*)?>(?:[ \t\n]|" + _SPACE_REF + rb")")
-_SPACE_REF_END = re.compile(_SPACE_REF + rb"$")
-_SPACE_BYTES = frozenset(b" \t\n")
+# a text element without xml:space="preserve" whose text begins or ends with whitespace, a
+# character or a reference (possessive: one pass over each text)
+_EDGE_SPACE = re.compile(
+    rb"<t(?:\s(?![^>]*preserve)[^>]*)?>(?:[ \t\n]|&#(?:9|10|13|32|x9|xa|xA|xd|xD|x20);|[^<]*+"
+    rb"(?:(?<=[ \t\n])|(?<=&#9;)|(?<=&#10;)|(?<=&#13;)|(?<=&#32;)|(?<=&#x9;)|(?<=&#xa;)|(?<=&#xA;)"
+    rb"|(?<=&#xd;)|(?<=&#xD;)|(?<=&#x20;))</t>)"
+)
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
+_NO_REF = re.compile(rb'<c(?:>|/>|\s(?!r="))')
 _REF = re.compile(rb'<c r="([A-Z]{1,3}\d{1,7})"')
+_FAR_REF = re.compile(rb'<c r="(?:[A-Z]{3}|[A-Z]{1,2}\d{4})')  # past ZZ or row 999
 _SPLIT_REF = re.compile(rb"([A-Z]+)(\d+)")
 _CELL_OPEN = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"([^>]*)>')
 _ANY_F = re.compile(rb"<f[\s/>]")
@@ -204,9 +212,10 @@ class CalamineSource:
     reading of numbers (``12`` an int, ``12.0`` a float) and errors; openpyxl for a sheet (or a
     workbook) the fast path cannot vouch for."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, members: list[zipfile.ZipInfo] | None = None):
         self._path = Path(path)
-        self._zip: zipfile.ZipFile | None = None
+        self._members = members
+        self._zip: _Package | None = None
         self._wb = None
         self._openpyxl: OpenpyxlSource | None = None
         self._cache: dict[str, tuple[dict[Pos, object], dict[Pos, str]]] = {}
@@ -245,25 +254,16 @@ class CalamineSource:
     def _open(self) -> None:
         import python_calamine
 
-        self._zip = zipfile.ZipFile(self._path)
-        names = set(self._zip.namelist())
+        self._zip = _Package(self._path, self._members)
         workbook, rels = self._zip.read("xl/workbook.xml"), self._zip.read("xl/_rels/workbook.xml.rels")
         styles, sst = self._read_optional("xl/styles.xml"), self._read_optional("xl/sharedStrings.xml")
-        if any(b"<!DOCTYPE" in part or b"<!ENTITY" in part for part in (workbook, rels, styles, sst)):
-            raise _Fallback  # openpyxl refuses a DTD (entity expansion); calamine would not
-        sheets = _workbook_sheets(workbook, rels)
-        # openpyxl's worksheets: every <sheet> whose part exists, chart sheets aside
-        self._names = [n for n, part, kind in sheets if part in names and kind == "worksheet"]
-        self._parts = {n: part for n, part, kind in sheets if part in names and kind == "worksheet"}
-        if any(kind not in ("worksheet", "chartsheet") for _, _, kind in sheets):
-            raise _Fallback  # dialog or macro sheets: openpyxl's view of them is its own
-        if len(self._parts) != len(self._names):
-            raise _Fallback  # two sheets of one name
+        self._names, self._parts, self._date_styles = _workbook(workbook, rels, styles, frozenset(self._zip.names))
         self._wb = python_calamine.CalamineWorkbook.from_path(str(self._path))
         meta = [m.name for m in self._wb.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
         if meta != self._names:
             raise _Fallback
-        self._date_styles = _date_styles(styles)
+        if b"<!DOCTYPE" in sst or b"<!ENTITY" in sst:
+            raise _Fallback  # openpyxl refuses a DTD (entity expansion); calamine would not
         self._sst_ok = not sst or _sst_ok(sst)
 
     def _read_optional(self, part: str) -> bytes:
@@ -392,19 +392,82 @@ def _vouch(x: bytes, sst_ok: bool, date_styles: bytes | None) -> None:
     if not sst_ok and b't="s"' in x:
         raise _Fallback
     # every cell names its position, as its first attribute
-    refs = _REF.findall(x)
-    if len(refs) != x.count(b"<c ") + x.count(b"<c>"):
+    if _NO_REF.search(x):
         raise _Fallback
     if date_styles is not None and re.search(rb'<c r="[A-Z]+\d+"[^>]*\bs="(?:' + date_styles + rb')"', x):
         raise _Fallback
-    # the rectangle calamine will allocate: at most 18,278 × 99 (ZZZ99) or 702 × 999 (ZZ999)
-    # while every reference has five characters or fewer
-    if refs and max(map(len, refs)) > 5:
+    # the rectangle calamine will allocate: at most 702 × 999 (ZZ999) while no reference has
+    # three letters or four digits
+    if _FAR_REF.search(x):
+        refs = _REF.findall(x)
+        if len(refs) != x.count(b'<c r="'):
+            raise _Fallback
         cells = [_SPLIT_REF.match(r).groups() for r in refs]
         max_row = max(int(row) for _, row in cells)
         max_col = max(_column_number(col) for col, _ in cells)
         if max_row * max_col > MAX_DENSE_CELLS:
             raise _Fallback
+
+
+@functools.lru_cache(maxsize=64)
+def _workbook(workbook: bytes, rels: bytes, styles: bytes, names: frozenset[str]):
+    """The worksheets' names and parts, and the date styles, of a workbook's package (the same
+    for every workbook made from one template: worked out once per process)."""
+    if any(b"<!DOCTYPE" in part or b"<!ENTITY" in part for part in (workbook, rels, styles)):
+        raise _Fallback  # openpyxl refuses a DTD (entity expansion); calamine would not
+    sheets = _workbook_sheets(workbook, rels)
+    if any(kind not in ("worksheet", "chartsheet") for _, _, kind in sheets):
+        raise _Fallback  # dialog or macro sheets: openpyxl's view of them is its own
+    # openpyxl's worksheets: every <sheet> whose part exists, chart sheets aside
+    found = [(n, part) for n, part, kind in sheets if part in names and kind == "worksheet"]
+    parts = dict(found)
+    if len(parts) != len(found):
+        raise _Fallback  # two sheets of one name
+    return [n for n, _ in found], parts, _date_styles(styles)
+
+
+class _Package:
+    """The members of the zip package, read straight from the file: ``zipfile`` makes an
+    object per member read, which costs as much as decompressing one of these small parts.
+    Sizes were bounded by ``xlsx_safety`` (and decompression stops at the declared size);
+    anything unusual (encryption, another compression) goes through ``zipfile``."""
+
+    def __init__(self, path: Path, members: list[zipfile.ZipInfo] | None = None):
+        self._fh = open(path, "rb")
+        self._zip: zipfile.ZipFile | None = None
+        try:
+            if members is None:
+                self._zip = zipfile.ZipFile(self._fh)
+                members = self._zip.infolist()
+        except BaseException:
+            self._fh.close()
+            raise
+        self._infos = {i.filename: i for i in members}
+        self.names = self._infos.keys()
+
+    def read(self, name: str) -> bytes:
+        info = self._infos[name]
+        if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            if self._zip is None:
+                self._zip = zipfile.ZipFile(self._fh)
+            return self._zip.read(name)
+        self._fh.seek(info.header_offset)
+        head = self._fh.read(30)
+        if len(head) != 30 or head[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile(name)
+        skip = int.from_bytes(head[26:28], "little") + int.from_bytes(head[28:30], "little")
+        self._fh.seek(skip, 1)
+        raw = self._fh.read(info.compress_size)
+        if info.compress_type == zipfile.ZIP_DEFLATED:
+            raw = zlib.decompressobj(-15).decompress(raw, info.file_size + 1)
+        if len(raw) != info.file_size:
+            raise zipfile.BadZipFile(name)
+        return raw
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+        self._fh.close()
 
 
 def _main_root(x: bytes) -> int | None:
@@ -439,18 +502,9 @@ def _sst_ok(sst: bytes) -> bool:
 
 def _unpreserved_edges(x: bytes) -> bool:
     """Whether a text element not marked ``xml:space="preserve"`` begins or ends with
-    whitespace (calamine trims it, openpyxl keeps it)."""
-    if _LEADING_SPACE.search(x):
-        return True
-    i = x.find(b"</t>")
-    while i > 0:
-        last = x[i - 1]
-        if last in _SPACE_BYTES or (last == 59 and _SPACE_REF_END.search(x, max(0, i - 12), i)):  # ";"
-            start = x.rfind(b"<t", 0, i)
-            if b"preserve" not in x[start : x.find(b">", start)]:
-                return True
-        i = x.find(b"</t>", i + 4)
-    return False
+    whitespace (calamine trims it, openpyxl keeps it). Zero-padded character references
+    (``&#032;``, which no program writes) count as such too."""
+    return b"&#0" in x or b"&#x0" in x or _EDGE_SPACE.search(x) is not None
 
 
 def _enclosing_cell(x: bytes, at: int):

@@ -155,7 +155,7 @@ class TableFinder:
         first_data = top_hits[0][0] if top_hits else header_top + 3
         cols = self._match_columns(sheet, block.columns, (header_top, first_data - 1), table, table.sheet)
         first_value = min(cols.values(), default=4)
-        last = max(r for r, _ in sheet.values)
+        last = max(sheet.values)[0]  # the last row (positions compare row first)
         rows = self._match_rows(sheet, block.data_rows, header_top, last, (1, first_value - 1), table)
         # group labels (no numbers) are checked too: a mangled group label is a structure problem
         for g in block.rows:
