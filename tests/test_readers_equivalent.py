@@ -158,7 +158,7 @@ def rewrite(src: Path, out: Path, ops: set[str], rnd: random.Random) -> None:
         if "cr" in ops:
             x = re.sub(rb"(<is><t[^>]*>)", lambda m: m.group(1) + (rnd.choice([b"&#13;", b"\r\n"]) if pick(0.1) else b""), x)
         if "edge-space" in ops:  # whitespace at either end of a text not marked xml:space="preserve"
-            spaces = [b" ", b"&#9;", b"&#10;", b"&#x20;", b"&#13;", b"&#032;", b"\n"]
+            spaces = [b" ", b"&#9;", b"&#10;", b"&#x20;", b"&#13;", b"&#032;", b"&#x0000A;", b"&#0000000013;", b"\n"]
             x = re.sub(rb"<is><t>([^<]*)</t>", lambda m: b"<is><t>" + (rnd.choice(spaces) if pick(0.05) else b"") + m.group(1)
                        + (rnd.choice(spaces) if pick(0.05) else b"") + b"</t>", x)
         if "empty-string" in ops:

@@ -46,7 +46,7 @@ def _cell(key, raw, src: Source, formula: str | None = None, cached: bool | None
         reading = _READINGS[k]
     except KeyError:
         reading = V.read_value(raw)
-        if len(_READINGS) < 8192:
+        if len(_READINGS) < 8192 and not (isinstance(raw, str) and len(raw) > 64):  # memory stays small
             _READINGS[k] = reading
     except TypeError:  # not hashable
         reading = V.read_value(raw)
@@ -81,8 +81,11 @@ class _Memo:
         self.cells, self.format = report.cells, report.format
         self._done: dict = {}
 
-    def computed(self, key, *, uncached_only: bool = False, text: int | None = 0):
-        k = (key, uncached_only, text)
-        if k not in self._done:
-            self._done[k] = Report.computed(self, key, uncached_only=uncached_only, text=text)  # type: ignore[arg-type]
-        return self._done[k]
+    def computed(self, key, *, uncached_only: bool = True, text: int | None = 0):
+        if not uncached_only or text != 0:  # not what compute_uncached asks: nothing remembered
+            return Report.computed(self, key, uncached_only=uncached_only, text=text)  # type: ignore[arg-type]
+        try:
+            return self._done[key]
+        except KeyError:
+            total = self._done[key] = Report.computed(self, key, uncached_only=True)  # type: ignore[arg-type]
+            return total

@@ -11,7 +11,7 @@ from .. import workbook as W
 from ..model import Source
 from .problems import Problems
 
-if TYPE_CHECKING:  # the cell source is openpyxl's; the sheets themselves do not need it
+if TYPE_CHECKING:  # the sheets only need the protocol of a cell source
     from .source import CellSource, Pos
 
 # The sheets of the template (workbook.py, and each table's sheet in formats.py). When a

@@ -180,11 +180,24 @@ _ESCAPED = re.compile(rb"_x[0-9A-Fa-f]{4}_")
 # '<'-anchored (cheap): empty strings, and cells laid out over lines
 _SUSPECT = re.compile(rb"<(?:t(?:\s[^>]*)?/>|t(?:\s[^>]*)?></t>|is\s*/>|is></is>|c[\t\n])")
 # a text element without xml:space="preserve" whose text begins or ends with whitespace, a
-# character or a reference (possessive: one pass over each text)
+# character or a reference (``&#32;``, ``&#x20;``, zero-padded up to 8 digits); possessive, so
+# one pass over each text
+_SPACE_REFS = [b"&#" + b"0" * z + d + b";" for z in range(8) for d in (b"9", b"10", b"13", b"32")] + [
+    b"&#x" + b"0" * z + d + b";" for z in range(8) for d in (b"9", b"a", b"A", b"d", b"D", b"20")
+]
 _EDGE_SPACE = re.compile(
-    rb"<t(?:\s(?![^>]*preserve)[^>]*)?>(?:[ \t\n]|&#(?:9|10|13|32|x9|xa|xA|xd|xD|x20);|[^<]*+"
-    rb"(?:(?<=[ \t\n])|(?<=&#9;)|(?<=&#10;)|(?<=&#13;)|(?<=&#32;)|(?<=&#x9;)|(?<=&#xa;)|(?<=&#xA;)"
-    rb"|(?<=&#xd;)|(?<=&#xD;)|(?<=&#x20;))</t>)"
+    rb"<t(?:\s(?![^>]*preserve)[^>]*)?>(?:[ \t\n]|&#(?:0*(?:9|10|13|32)|x0*(?:9|[aAdD]|20));|[^<]*+(?:(?<=[ \t\n])|"
+    + b"|".join(b"(?<=" + re.escape(r) + b")" for r in _SPACE_REFS)
+    + rb")</t>)"
+)
+# every test above that starts a tag, in one pass: empty strings, cells laid out over lines or
+# without a reference, edge whitespace, and (told apart by the caller) a cell past ZZ999
+_TAGS = re.compile(
+    rb'<(?:t(?:\s[^>]*)?/>|t(?:\s[^>]*)?></t>|is\s*/>|is></is>|c(?:[\t\n>]|/>|\s(?!r="))'
+    rb'|c r="(?:[A-Z]{3}|[A-Z]{1,2}\d{4})'
+    rb"|t(?:\s(?![^>]*preserve)[^>]*)?>(?:[ \t\n]|&#(?:0*(?:9|10|13|32)|x0*(?:9|[aAdD]|20));|[^<]*+(?:(?<=[ \t\n])|"
+    + b"|".join(b"(?<=" + re.escape(r) + b")" for r in _SPACE_REFS)
+    + rb")</t>))"
 )
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
 _NO_REF = re.compile(rb'<c(?:>|/>|\s(?!r="))')
@@ -373,7 +386,8 @@ class CalamineSource:
 
 def _vouch(x: bytes, sst_ok: bool, date_styles: bytes | None) -> None:
     """Raise ``_Fallback`` unless the fast path reads this sheet exactly as openpyxl does.
-    The tests are searches of the bytes chosen to be cheap (a single rare byte first)."""
+    The tests are searches of the bytes chosen to be cheap (a single rare byte first, one
+    regular expression for everything that starts a tag)."""
     root = _main_root(x)
     if root is None:
         raise _Fallback  # another encoding, namespace (Strict OOXML) or prefix
@@ -383,22 +397,19 @@ def _vouch(x: bytes, sst_ok: bool, date_styles: bytes | None) -> None:
         raise _Fallback  # a DTD (openpyxl refuses entity expansion; calamine would not), CDATA
     if b"_" in x and (b"x005F_" in x or _ESCAPED.search(x)):
         raise _Fallback  # Excel's _xHHHH_ escapes: calamine decodes them, openpyxl does not
-    if _SUSPECT.search(x):
-        raise _Fallback  # an empty string (calamine cannot tell it from an empty cell)
-    if _unpreserved_edges(x):
-        raise _Fallback  # calamine trims the edges of a text not marked xml:space="preserve"
     if b't="d"' in x:
         raise _Fallback  # an ISO date cell
     if not sst_ok and b't="s"' in x:
         raise _Fallback
-    # every cell names its position, as its first attribute
-    if _NO_REF.search(x):
-        raise _Fallback
-    if date_styles is not None and re.search(rb'<c r="[A-Z]+\d+"[^>]*\bs="(?:' + date_styles + rb')"', x):
-        raise _Fallback
-    # the rectangle calamine will allocate: at most 702 × 999 (ZZ999) while no reference has
-    # three letters or four digits
-    if _FAR_REF.search(x):
+    if b"&#00000000" in x or b"&#x00000000" in x:
+        raise _Fallback  # a character reference padded past what _EDGE_SPACE looks for
+    tag = _TAGS.search(x)
+    if tag is not None:
+        if not tag.group(0).startswith(b'<c r="'):
+            raise _Fallback  # an empty string, edge whitespace calamine trims, a cell without r
+        # a cell past ZZ999: the other tests one by one, then the rectangle calamine allocates
+        if _SUSPECT.search(x) or _NO_REF.search(x) or _EDGE_SPACE.search(x):
+            raise _Fallback
         refs = _REF.findall(x)
         if len(refs) != x.count(b'<c r="'):
             raise _Fallback
@@ -407,6 +418,8 @@ def _vouch(x: bytes, sst_ok: bool, date_styles: bytes | None) -> None:
         max_col = max(_column_number(col) for col, _ in cells)
         if max_row * max_col > MAX_DENSE_CELLS:
             raise _Fallback
+    if date_styles is not None and re.search(rb'<c r="[A-Z]+\d+"[^>]*\bs="(?:' + date_styles + rb')"', x):
+        raise _Fallback
 
 
 @functools.lru_cache(maxsize=64)
@@ -502,9 +515,8 @@ def _sst_ok(sst: bytes) -> bool:
 
 def _unpreserved_edges(x: bytes) -> bool:
     """Whether a text element not marked ``xml:space="preserve"`` begins or ends with
-    whitespace (calamine trims it, openpyxl keeps it). Zero-padded character references
-    (``&#032;``, which no program writes) count as such too."""
-    return b"&#0" in x or b"&#x0" in x or _EDGE_SPACE.search(x) is not None
+    whitespace (calamine trims it, openpyxl keeps it)."""
+    return _EDGE_SPACE.search(x) is not None or b"&#00000000" in x or b"&#x00000000" in x  # longer padding
 
 
 def _enclosing_cell(x: bytes, at: int):
