@@ -202,7 +202,6 @@ _TAGS = re.compile(
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
 _NO_REF = re.compile(rb'<c(?:>|/>|\s(?!r="))')
 _REF = re.compile(rb'<c r="([A-Z]{1,3}\d{1,7})"')
-_FAR_REF = re.compile(rb'<c r="(?:[A-Z]{3}|[A-Z]{1,2}\d{4})')  # past ZZ or row 999
 _SPLIT_REF = re.compile(rb"([A-Z]+)(\d+)")
 _CELL_OPEN = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"([^>]*)>')
 _ANY_F = re.compile(rb"<f[\s/>]")
