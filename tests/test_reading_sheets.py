@@ -83,12 +83,17 @@ class Reads:
         self.opened: set[str] = set()  # sheets whose XML was opened at all
 
 
-@pytest.fixture
-def reads(monkeypatch) -> Reads:
-    """What openpyxl parses: every read of a sheet's XML (for its rows, or for its size as
-    openpyxl does when it opens a workbook) goes through ``_get_source``."""
+@pytest.fixture(params=["calamine", "openpyxl"])
+def reads(request, monkeypatch) -> Reads:
+    """What each reader parses (``DISCLOSURE_READER`` chooses it): every read of a sheet's XML by
+    openpyxl (for its rows, or for its size as openpyxl does when it opens a workbook) goes
+    through ``_get_source``; python-calamine's through ``CalamineSource._fast``."""
+    from disclosure_cli.xlsx_reader.source import READER_ENV, CalamineSource
+
+    monkeypatch.setenv(READER_ENV, request.param)
     seen = Reads()
     rows, source = ReadOnlyWorksheet._cells_by_row, ReadOnlyWorksheet._get_source
+    fast = CalamineSource._fast
 
     def counting_rows(self, *args, **kw):
         for row in rows(self, *args, **kw):
@@ -99,8 +104,15 @@ def reads(monkeypatch) -> Reads:
         seen.opened.add(self.title)
         return source(self)
 
+    def recording_fast(self, title):
+        seen.opened.add(title)
+        values, formulas = fast(self, title)
+        seen.rows[title] += len({r for r, _ in (*values, *formulas)})
+        return values, formulas
+
     monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", counting_rows)
     monkeypatch.setattr(ReadOnlyWorksheet, "_get_source", recording_source)
+    monkeypatch.setattr(CalamineSource, "_fast", recording_fast)
     return seen
 
 

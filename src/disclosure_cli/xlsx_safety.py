@@ -21,8 +21,9 @@ _ZIP = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
-def inspect(path: Path) -> None:
-    """Raise ``InputError`` unless ``path`` is a plausible, safe .xlsx package."""
+def inspect(path: Path) -> list[zipfile.ZipInfo]:
+    """Raise ``InputError`` unless ``path`` is a plausible, safe .xlsx package; return its
+    members (so that the reader does not list them again)."""
     p = str(path)
     try:
         size = path.stat().st_size
@@ -68,6 +69,7 @@ def inspect(path: Path) -> None:
         else:
             kind = "压缩包"
         raise InputError(f"这是一个{kind}，不是 Excel 工作簿（.xlsx）", code="xlsx-not-workbook", path=p)
+    return infos
 
 
 def _bomb_guard(infos: list[zipfile.ZipInfo], p: str) -> None:

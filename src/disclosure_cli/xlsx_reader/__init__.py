@@ -8,7 +8,8 @@ template's sheets, no other sheet is read.
 
 The pieces, each with one job:
 
-* ``source`` — the raw cells, sheet by sheet (the only module that reads with openpyxl);
+* ``source`` — the raw cells, sheet by sheet (the only module that reads the file: python-calamine,
+  openpyxl where needed);
 * ``sheets`` — which sheets are read, and finding a label among their cells;
 * ``version`` — which format version (stamp, labels, year);
 * ``details`` — the unit details (单位信息); ``narrative`` — the six sections (正文);
@@ -32,21 +33,23 @@ from .tables import TableFinder
 from .version import detect_format, read_stamp
 
 
-def load_workbook(path: Path) -> Report:
+def load_workbook(path: Path, reader: str | None = None) -> Report:
+    """The report in the workbook at ``path``. ``reader``: ``calamine`` (the default) or
+    ``openpyxl`` (also chosen by the environment variable ``DISCLOSURE_READER``); both give
+    the same report."""
     from ..xlsx_safety import inspect
-    from .source import OpenpyxlSource
+    from .source import open_source
 
-    inspect(path)
+    members = inspect(path)
     try:
-        with open(path, "rb") as fh:
-            source = OpenpyxlSource(fh)
-            try:
-                sheets = Sheets.read(source)
-            finally:
-                source.close()
+        source = open_source(path, reader, members)
+        try:
+            sheets = Sheets.read(source)
+        finally:
+            source.close()
     except InputError:
         raise
-    except Exception as e:  # openpyxl's many ways to say "broken"
+    except Exception as e:  # the readers' many ways to say "broken"
         raise InputError(
             f"工作簿无法打开（文件可能已损坏或不是标准的 .xlsx）：{type(e).__name__}",
             code="xlsx-corrupt",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import TYPE_CHECKING
 
 from .. import formats as F
@@ -10,7 +11,7 @@ from .. import workbook as W
 from ..model import Source
 from .problems import Problems
 
-if TYPE_CHECKING:  # the cell source is openpyxl's; the sheets themselves do not need it
+if TYPE_CHECKING:  # the sheets only need the protocol of a cell source
     from .source import CellSource, Pos
 
 # The sheets of the template (workbook.py, and each table's sheet in formats.py). When a
@@ -18,6 +19,25 @@ if TYPE_CHECKING:  # the cell source is openpyxl's; the sheets themselves do not
 TEMPLATE_SHEETS = frozenset(
     {W.META_SHEET, W.TEXT_SHEET} | {t.sheet for fmt in F.FORMATS.values() for t in fmt.tables}
 )
+
+
+# No official label is longer than this once normalised (``formats.normalize_label``; a test
+# checks every label of the formats, the template and the model).
+LABEL_MAX = 60
+# The most characters NFKC composes into one (the longest canonical decomposition, ᾂ = α ̓ ̀ ͅ;
+# a test checks it for the running Python's Unicode data).
+COMPOSE_MAX = 4
+
+
+# Labels and the template's texts recur in every workbook: normalised once per process.
+normalize = functools.lru_cache(maxsize=8192)(F.normalize_label)
+
+
+def _longer_than_any_label(text: str) -> bool:
+    """Whether ``text`` normalised is surely longer than ``LABEL_MAX``, known without
+    normalising it: NFKC maps every character that is not whitespace to at least one that is
+    not, and composes at most ``COMPOSE_MAX`` characters into one."""
+    return len("".join(text.split())) > LABEL_MAX * COMPOSE_MAX
 
 
 class Sheet:
@@ -29,22 +49,26 @@ class Sheet:
     def __init__(self, title: str, values: dict[Pos, object], formulas: dict[Pos, str]):
         self.title = title
         self.formulas = formulas
-        self.values: dict[Pos, object] = {p: v for p, v in values.items() if p not in formulas}
+        self.values: dict[Pos, object] = {p: v for p, v in values.items() if p not in formulas} if formulas else values
         self.cached: dict[Pos, object] = {p: values[p] for p in formulas if values.get(p) is not None}
         self.index: dict[str, list[Pos]] = {}
+        self.has_text = False
         for pos, value in self.values.items():
             if isinstance(value, str):
-                self.index.setdefault(F.normalize_label(value), []).append(pos)
+                self.has_text = True
+                if len(value) > LABEL_MAX * COMPOSE_MAX and _longer_than_any_label(value):
+                    continue  # a paragraph of the narrative: normalising it would cost more than reading it
+                self.index.setdefault(normalize(value), []).append(pos)
 
     def find(self, label: str) -> list[Pos]:
-        return sorted(self.index.get(F.normalize_label(label), []))
+        return sorted(self.index.get(normalize(label), []))
 
     def text(self, pos: Pos) -> str | None:
         v = self.values.get(pos)
         return v if isinstance(v, str) else None
 
     def source(self, r: int, c: int) -> Source:
-        return Source(sheet=self.title, cell=f"{column_letter(c)}{r}")
+        return _source(self.title, r, c)
 
     @property
     def last_row(self) -> int | None:
@@ -121,7 +145,7 @@ class Sheets:
         return sum(1 for s in self.all for lab in normalised if lab in s.index)
 
     def empty(self) -> bool:
-        return not any(s.index for s in self.all)
+        return not any(s.has_text for s in self.all)
 
 
 def column_letter(c: int) -> str:
@@ -132,6 +156,12 @@ def column_letter(c: int) -> str:
         c, rem = divmod(c - 1, 26)
         out = chr(65 + rem) + out
     return out
+
+
+@functools.lru_cache(maxsize=16384)
+def _source(sheet: str, r: int, c: int) -> Source:
+    """A cell's source (immutable): made once per process for the template's positions."""
+    return Source(sheet=sheet, cell=f"{column_letter(c)}{r}")
 
 
 def text_value(raw) -> str:

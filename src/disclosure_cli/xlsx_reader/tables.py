@@ -12,10 +12,21 @@ import difflib
 from .. import formats as F
 from .narrative import FUZZY
 from .problems import Problems
-from .sheets import Sheet, Sheets
+from .sheets import Sheet, Sheets, normalize
 
 Place = tuple[Sheet, int, int]  # a sheet, its row and its column
 Places = dict[F.CellKey, "Place | None"]
+
+
+_KEYS: dict[int, tuple[F.Table, tuple[F.CellKey, ...]]] = {}
+
+
+def table_keys(table: F.Table) -> tuple[F.CellKey, ...]:
+    """``table.cells()``, made once per process (the formats are constants)."""
+    hit = _KEYS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _KEYS[id(table)] = (table, tuple(table.cells()))
+    return hit[1]
 
 
 class TableFinder:
@@ -39,7 +50,7 @@ class TableFinder:
             hits = [(r, c) for r, c in sheet.find(row.label) if lo <= r <= hi]
             if hits:
                 found[row.id] = hits[0][0]
-        known = {F.normalize_label(r.label) for r in rows}
+        known = {normalize(r.label) for r in rows}
         for i, row in enumerate(rows):
             if row.id in found:
                 continue
@@ -74,7 +85,7 @@ class TableFinder:
             hits = [(r, c) for r, c in sheet.find(col.label) if lo <= r <= hi]
             if hits:
                 found[col.id] = hits[-1][1] if table.shape == F.SHAPE_GRID else hits[0][1]
-        known = {F.normalize_label(c.label) for c in columns}
+        known = {normalize(c.label) for c in columns}
         for col in columns:
             if col.id in found:
                 continue
@@ -97,7 +108,7 @@ class TableFinder:
 
     # -- 表二: blocks under headings -------------------------------------------------------------
     def _locate_blocks(self, table: F.Table) -> Places:
-        out: Places = {k: None for k in table.cells()}
+        out: Places = dict.fromkeys(table_keys(table))
         heads: list[tuple[F.Block, Sheet | None, int, int]] = []
         for block in table.blocks:
             hit = self.sheets.find_any(block.heading, table.sheet)
@@ -124,7 +135,7 @@ class TableFinder:
 
     # -- 表三: one grid of nested rows and columns --------------------------------------------------
     def _locate_grid(self, table: F.Table) -> Places:
-        out: Places = {k: None for k in table.cells()}
+        out: Places = dict.fromkeys(table_keys(table))
         (block,) = table.blocks
         sheet = None
         for row in block.data_rows[:3] + (block.rows[-1],):
@@ -144,7 +155,7 @@ class TableFinder:
         first_data = top_hits[0][0] if top_hits else header_top + 3
         cols = self._match_columns(sheet, block.columns, (header_top, first_data - 1), table, table.sheet)
         first_value = min(cols.values(), default=4)
-        last = max(r for r, _ in sheet.values)
+        last = max(sheet.values)[0]  # the last row (positions compare row first)
         rows = self._match_rows(sheet, block.data_rows, header_top, last, (1, first_value - 1), table)
         # group labels (no numbers) are checked too: a mangled group label is a structure problem
         for g in block.rows:
@@ -153,7 +164,7 @@ class TableFinder:
                     "label-missing", f"{table.sheet}中找不到“{g.label}”", label=g.label, table=table.id, row=g.id
                 )
         self._old_format_rows(sheet, table, rows, cols)
-        for key in table.cells():
+        for key in table_keys(table):
             if key.row in rows and key.column in cols:
                 out[key] = (sheet, rows[key.row], cols[key.column])
         return out
@@ -187,7 +198,7 @@ class TableFinder:
 
     # -- 表四: groups of columns side by side, one row of values ---------------------------------
     def _locate_groups(self, table: F.Table) -> Places:
-        out: Places = {k: None for k in table.cells()}
+        out: Places = dict.fromkeys(table_keys(table))
         first_label = table.blocks[0].columns[0].label
         n = len(table.blocks)
         choice = None
@@ -239,7 +250,7 @@ class TableFinder:
 def _closest(sheet: Sheet, label: str, known: set[str], where) -> tuple[int, int, str] | None:
     """The text cell at an allowed position that most resembles ``label`` (an altered official
     label), if it is similar enough; cells holding another official label are not candidates."""
-    target = F.normalize_label(label)
+    target = normalize(label)
     best, best_pos = 0.0, None
     for (r, c), v in sheet.values.items():
         if not isinstance(v, str) or not where(r, c):
