@@ -35,7 +35,6 @@ A decisions file that cannot be read is an error naming the line, never ignored.
 
 from __future__ import annotations
 
-import json
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,6 +99,8 @@ def read_all(path: str | os.PathLike) -> tuple[list[dict], list[dict]]:
         raise _bad(path, f"第 {line} 行不是 UTF-8 编码的文字") from None
     if not text.strip():
         return [], []
+    import json  # here, not at the top: `check` without decisions does not need it
+
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -192,6 +193,8 @@ def dumps(decisions: Iterable[dict], reviewed: Iterable[dict] = ()) -> str:
                     t: ({r: _hold(rows, v) for r, v in body.items()} if isinstance(body, dict) else body) for t, body in tables.items()
                 }
         doc["reviewed"] = copies
+    import json
+
     text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
     for n, row in enumerate(rows):
         text = text.replace(json.dumps(f"\0row{n}\0"), json.dumps(row, ensure_ascii=False, default=str), 1)
@@ -298,6 +301,8 @@ def make(result, finding, *, reason: str, by: str, at: str, input_path=None, sha
         "by": by,
         "at": at,
     }
+    import json
+
     return json.loads(json.dumps(d, ensure_ascii=False, default=str))  # as it will be read back
 
 
@@ -543,6 +548,8 @@ def key_for(decisions: Iterable[dict], reviewed: Iterable[dict], org: str | None
     copies = sorted((d for d in reviewed if about(d, report, file_name)), key=lambda d: (d.get("file") or "", str(d.get("at") or "")))
     if not mine and not copies:
         return "none"
+    import json
+
     blob = json.dumps([mine, copies], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -19,27 +19,9 @@ from . import model as M
 from . import values as V
 from .errors import InputError
 from .model import META_FIELDS, Cell, Paragraph, Problem, Report, Source
+from .values import parse_year
 
 SCHEMA = 1
-_YEAR_RE = re.compile(r"\s*(\d{4})\s*年?\s*")
-
-
-def parse_year(raw: object) -> int | None:
-    """A report year as typed: ``2024``, ``2024.0``, ``"2024"``, ``"2024年"``."""
-    if isinstance(raw, bool) or raw is None:
-        return None
-    if isinstance(raw, int):
-        return raw if 1900 < raw < 3000 else None
-    if isinstance(raw, float) and raw.is_integer():
-        return parse_year(int(raw))
-    if isinstance(raw, str):
-        import unicodedata
-
-        m = _YEAR_RE.fullmatch(unicodedata.normalize("NFKC", raw))
-        return int(m.group(1)) if m else None
-    return None
-
-
 def _path(*parts: str | int) -> str:
     """A JSON path as people read it: ``$.t3["3.1"].natural``, ``$.sections["1"][0]``."""
     out = "$"

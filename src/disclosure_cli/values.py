@@ -114,3 +114,20 @@ def display(raw: object) -> str:
     if isinstance(raw, float) and raw.is_integer():
         return str(raw)
     return str(raw)
+
+
+_YEAR_RE = re.compile(r"\s*(\d{4})\s*年?\s*")
+
+
+def parse_year(raw: object) -> int | None:
+    """A report year as typed: ``2024``, ``2024.0``, ``"2024"``, ``"2024年"``."""
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, int):
+        return raw if 1900 < raw < 3000 else None
+    if isinstance(raw, float) and raw.is_integer():
+        return parse_year(int(raw))
+    if isinstance(raw, str):
+        m = _YEAR_RE.fullmatch(unicodedata.normalize("NFKC", raw))
+        return int(m.group(1)) if m else None
+    return None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -48,6 +47,8 @@ def handle_errors() -> Iterator[None]:
         yield
     except DisclosureError as e:
         if state.debug:
+            import traceback  # only with --debug
+
             traceback.print_exc()
         error_line(str(e))
         raise Exit(e.exit_code) from None
@@ -62,6 +63,8 @@ def handle_errors() -> Iterator[None]:
         if typer is not None and isinstance(e, typer.Exit):
             raise
         if state.debug:
+            import traceback  # only with --debug
+
             traceback.print_exc()
         error_line(
             f"程序内部错误（{type(e).__name__}: {e}）。请加 --debug 重新运行，并把输出报告给开发人员。"

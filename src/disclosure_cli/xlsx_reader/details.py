@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import formats as F
 from .. import workbook as W
-from ..jsonform import parse_year
+from ..values import parse_year
 from ..model import KINDS, META_FIELDS, META_LABELS, ORG_LABEL, YEAR_LABEL, Source
 from .problems import Problems
 from .sheets import Sheets, text_value

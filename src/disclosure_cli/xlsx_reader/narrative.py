@@ -3,7 +3,6 @@ line of the 小标题 and 正文 columns below a heading is a paragraph of that 
 
 from __future__ import annotations
 
-import difflib
 
 from .. import formats as F
 from .. import workbook as W
@@ -31,7 +30,9 @@ def read_sections(sheets: Sheets, fmt: F.Format, problems: Problems) -> dict[str
         if a is not None and str(a).strip():
             norm = F.normalize_label(a)
             sid = headings.get(norm) or short.get(norm)
-            if sid is None:
+            if sid is None:  # an altered heading (difflib only then: start-up time)
+                import difflib
+
                 match = difflib.get_close_matches(norm, list(headings), n=1, cutoff=FUZZY)
                 if match:
                     sid = headings[match[0]]

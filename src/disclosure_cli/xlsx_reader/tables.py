@@ -7,7 +7,6 @@ groups of columns side by side (表四)."""
 
 from __future__ import annotations
 
-import difflib
 
 from .. import formats as F
 from .narrative import FUZZY
@@ -250,6 +249,8 @@ class TableFinder:
 def _closest(sheet: Sheet, label: str, known: set[str], where) -> tuple[int, int, str] | None:
     """The text cell at an allowed position that most resembles ``label`` (an altered official
     label), if it is similar enough; cells holding another official label are not candidates."""
+    import difflib  # only for an altered label (start-up time)
+
     target = normalize(label)
     best, best_pos = 0.0, None
     for (r, c), v in sheet.values.items():
