@@ -43,6 +43,8 @@ def statutory(kind: str | None, year: int) -> dt.date | None:
 
 @dataclass(frozen=True)
 class Deadline:
+    """The date a report must be published by, and why (the regulation or a local rule)."""
+
     date: dt.date
     basis: str  # where it comes from, in Chinese
 

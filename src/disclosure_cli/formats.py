@@ -132,6 +132,8 @@ class CellKey(NamedTuple):
 
 @dataclass(frozen=True)
 class Column:
+    """A column of an official table: id, exact label, unit kind, spanning header, role."""
+
     id: str
     label: str
     kind: str = COUNT
@@ -146,6 +148,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
+    """A row of an official table: id, exact label, its group, role."""
+
     id: str
     label: str
     parent: str | None = None  # id of the group row it belongs to
@@ -183,6 +187,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Table:
+    """An official table (表二/表三/表四): its section, shape, blocks, rows and columns, relations."""
+
     id: str  # t2, t3, t4
     section: str  # the section it belongs to
     title: str  # the section heading it is printed under
@@ -288,6 +294,8 @@ class Relation:
 
 @dataclass(frozen=True)
 class Section:
+    """One of the six sections of the report: id, exact heading, the table printed in it."""
+
     id: str
     heading: str
     table: str | None = None  # the table printed in this section
@@ -295,6 +303,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Format:
+    """One version of the official format (2019 or 2021): sections, tables, the years it applies to."""
+
     id: str
     document: str
     title: str

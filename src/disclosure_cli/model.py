@@ -115,6 +115,8 @@ class Source:
 
 @dataclass
 class Cell:
+    """One cell of a report's tables: the raw content, how it reads (state, value) and where it came from."""
+
     key: CellKey
     raw: object  # exactly as typed: number, None, or a string
     state: str  # values.NUMBER / BLANK / NA / TEXT
@@ -142,6 +144,8 @@ def uncached_formula(cell: Cell | None) -> bool:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of a section's text and where it came from."""
+
     text: str
     source: Source = field(default_factory=Source)
 
@@ -167,6 +171,8 @@ class Problem:
 
 @dataclass
 class Report:
+    """The one model in the middle: meta, sections' paragraphs, cells, problems, provenance."""
+
     format: Format
     org: str
     year: int | None

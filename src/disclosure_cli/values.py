@@ -35,6 +35,8 @@ _THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 @dataclass(frozen=True)
 class Reading:
+    """How a cell's raw content reads: its state (number, blank, n/a, text), the number, notes."""
+
     state: str
     value: int | float | None = None
     notes: tuple[str, ...] = ()

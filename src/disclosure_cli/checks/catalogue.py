@@ -27,6 +27,8 @@ _PRACTICE = "审查实践（政务公开办、第三方评估常见扣分项）"
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule of the catalogue: stable code, level, title, description and basis."""
+
     code: str
     level: str
     title: str

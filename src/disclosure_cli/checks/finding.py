@@ -32,6 +32,8 @@ def _plain(value: Any) -> Any:
 
 @dataclass
 class Finding:
+    """One problem found, with every cell or sentence that takes part in it (``refs``)."""
+
     code: str
     level: str
     message: str

@@ -51,6 +51,8 @@ def _num(text: str):
 
 @dataclass
 class _Para:
+    """A paragraph of the text as the text rules read it: section, number, text."""
+
     section: str
     number: int  # from 1
     text: str

@@ -14,6 +14,8 @@ from .sheets import Sheets, text_value
 
 @dataclass
 class Details:
+    """What the 单位信息 sheet says: 机关名称, 年度, the other fields, and where each came from."""
+
     org: str = ""
     year: int | None = None
     raw_year: object = None  # what was typed, when it is not a year
