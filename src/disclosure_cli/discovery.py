@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from dataclasses import dataclass
@@ -33,6 +34,23 @@ OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".pdf")  # what build may write bes
 _MAX_JSON = 50 * 1024 * 1024
 
 # --------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def real_path(path: str | os.PathLike) -> str:
+    """``os.path.realpath`` of a file, its folder's resolved once per run (``real_path.clear``):
+    a run names thousands of files in a few folders, and resolving each path component of each
+    file again costs more than hashing them."""
+    folder, name = os.path.split(os.path.abspath(path))
+    real = os.path.join(_real_folder(folder), name)
+    return os.path.realpath(real) if os.path.islink(real) else real
+
+
+real_path.clear = _real_folder.cache_clear  # a new run: folders may have been moved or linked
 
 
 def skipped_name(name: str) -> bool:
@@ -111,13 +129,14 @@ def discover(roots: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.P
     """The inputs under ``roots`` in a stable order, and the roots that do not exist.
 
     ``exclude``: folders (the output folder) never searched."""
+    real_path.clear()
     ex_dirs = [Path(os.path.abspath(e)).resolve() for e in exclude]
     found: list[Found] = []
     missing: list[Path] = []
     seen: set[Path] = set()
 
     def add(path: Path, root: Path, rel: Path, is_file: bool) -> None:
-        key = path.resolve()
+        key = Path(real_path(path))
         if key in seen:
             return
         if not is_file and any(_inside(key, e) for e in ex_dirs):

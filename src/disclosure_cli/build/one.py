@@ -149,9 +149,11 @@ class Task:
     @property
     def state_id(self) -> str:
         """The input's location and its outputs' (one input may be built into several folders)."""
-        where = [str(Path(self.path).resolve())] + sorted(str(Path(p).resolve()) for _, p in self.outputs)
+        from ..discovery import real_path
+
+        where = [real_path(self.path)] + sorted(real_path(p) for _, p in self.outputs)
         if self.twin:
-            where.append("twin:" + str(Path(self.twin.path).resolve()))
+            where.append("twin:" + real_path(self.twin.path))
         return hashlib.sha256("\0".join(where).encode("utf-8")).hexdigest()[:32]
 
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .. import __version__
-from ..discovery import REPORT_KIND, Found, discover
+from ..discovery import REPORT_KIND, Found, discover, real_path
 from ..errors import InputError, OutputError, UsageError
 from ..model import Report
 from .one import (
@@ -112,7 +112,7 @@ def plan(found: list[Found], outdir: str | os.PathLike | None, options: Options)
     by_output: dict[Path, set[int]] = {}
     for t in tasks:
         for _, p in t.outputs:
-            by_output.setdefault(Path(p).resolve(), set()).add(t.index)
+            by_output.setdefault(Path(real_path(p)), set()).add(t.index)
     groups: list[set[int]] = []  # inputs that would write a same file, transitively
     for clash in (s for s in by_output.values() if len(s) > 1):
         for g in [g for g in groups if g & clash]:

@@ -267,18 +267,26 @@ def _note(run, o, shown: dict[str, str], quiet: bool) -> str:
 
 
 def _table(run, quiet: bool) -> None:
+    from ..build.one import STATUS_NAMES
+
+    rows = run.outcomes
+    if quiet:  # only what needs attention
+        rows = [o for o in rows if o.exit_code != 0 or run.overdue(o)]
+    c = run.counts()
+    parts = [f"{STATUS_NAMES[s]} {c[s]}" for s in STATUS_NAMES if c[s]]
+    total = f"共 {len(run.outcomes)} 个报告：" + "，".join(parts) + f"（用时 {run.elapsed:.1f} 秒）"
+    if not rows:  # nothing to tabulate (a quiet nightly run with nothing to do): no rich to import
+        from ._output import Out
+
+        Out().line(total)
+        return
     from rich import box
     from rich.markup import escape
     from rich.table import Table
 
-    from ..build.one import STATUS_NAMES
-
     out = console()
     if not out.is_terminal:
         out.width = 200  # logs and mail: do not squeeze the table into 80 columns
-    rows = run.outcomes
-    if quiet:  # only what needs attention
-        rows = [o for o in rows if o.exit_code != 0 or run.overdue(o)]
     shown: dict[str, str] = {}
     if rows:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -303,6 +311,4 @@ def _table(run, quiet: bool) -> None:
                 escape(visible(_note(run, o, shown, quiet))),
             )
         out.print(table)
-    c = run.counts()
-    parts = [f"{STATUS_NAMES[s]} {c[s]}" for s in STATUS_NAMES if c[s]]
-    out.print(f"共 {len(run.outcomes)} 个报告：" + "，".join(parts) + f"（用时 {run.elapsed:.1f} 秒）")
+    out.print(escape(total))
