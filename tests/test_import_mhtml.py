@@ -6,10 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import FIXTURES
-from disclosure_cli.cli import app
+from test_import_cli import _state, run  # noqa: F401  (the state folder per test; the CLI runner)
 from disclosure_cli.discovery import discover
 from disclosure_cli.jsonform import to_data
 from disclosure_cli.reader import load
@@ -17,15 +16,6 @@ from disclosure_cli.reader import load
 PUB = FIXTURES / "published"
 PAGE = PUB / "trs-editor-gbk.html"
 ARCHIVES = [PUB / "chrome-archive.mhtml", PUB / "ie-archive.mht"]
-
-
-@pytest.fixture(autouse=True)
-def _state(tmp_path, monkeypatch):
-    monkeypatch.setenv("DISCLOSURE_STATE_DIR", str(tmp_path / "state"))
-
-
-def run(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def _cells(report):

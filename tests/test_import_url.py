@@ -11,11 +11,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import FIXTURES
+from test_import_cli import _state, run  # noqa: F401  (the state folder per test; the CLI runner)
 from disclosure_cli import importers
-from disclosure_cli.cli import app
 from disclosure_cli.reader import is_url, load
 
 PUB = FIXTURES / "published"
@@ -67,15 +66,6 @@ def server():
     }
     yield base
     httpd.shutdown()
-
-
-@pytest.fixture(autouse=True)
-def _state(tmp_path, monkeypatch):
-    monkeypatch.setenv("DISCLOSURE_STATE_DIR", str(tmp_path / "state"))
-
-
-def run(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def _cells(report):
