@@ -24,15 +24,16 @@ from .values import parse_year
 SCHEMA = 1
 def _path(*parts: str | int) -> str:
     """A JSON path as people read it: ``$.t3["3.1"].natural``, ``$.sections["1"][0]``."""
-    out = "$"
-    for p in parts:
-        if isinstance(p, int):
-            out += f"[{p}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p):
-            out += f".{p}"
-        else:
-            out += "[" + json.dumps(p, ensure_ascii=False) + "]"
-    return out
+    return "$" + "".join(_segment(p) for p in parts)
+
+
+@functools.lru_cache(maxsize=4096)  # the same table, row and column ids for every cell of every report
+def _segment(p: str | int) -> str:
+    if isinstance(p, int):
+        return f"[{p}]"
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p):
+        return f".{p}"
+    return "[" + json.dumps(p, ensure_ascii=False) + "]"
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .catalogue import CATALOGUE, ERROR, INFO, LEVELS, WARNING, Rule
 from .finding import CheckResult, Finding
-from .runner import SCHEMA, check_files, check_paths, check_report, files_json, validate_codes
+from .runner import SCHEMA, check_files, check_paths, check_report, file_json, files_json, iter_checks, validate_codes
 
 __all__ = [
     "CATALOGUE",
@@ -29,6 +29,8 @@ __all__ = [
     "WARNING",
     "check_files",
     "check_paths",
+    "iter_checks",
+    "file_json",
     "files_json",
     "check_report",
     "validate_codes",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..errors import DisclosureError, InputError, UsageError
 from ..model import Report
@@ -76,6 +76,18 @@ def check_paths(
     ignore=None,
     decisions: str | os.PathLike | bool | None = None,
 ) -> list[tuple[str, CheckResult | DisclosureError]]:
+    """``iter_checks`` as a list."""
+    return list(iter_checks(paths, previous, select=select, ignore=ignore, decisions=decisions))
+
+
+def iter_checks(
+    paths: Iterable[str | os.PathLike],
+    previous: str | os.PathLike | Report | None = None,
+    *,
+    select=None,
+    ignore=None,
+    decisions: str | os.PathLike | bool | None = None,
+) -> Iterator[tuple[str, CheckResult | DisclosureError]]:
     """Check each file (a folder: every report found in it, as ``build`` finds them); a file
     that cannot be read gives its ``DisclosureError`` instead of a result (the others are still
     checked). An unreadable ``previous`` raises ``InputError``.
@@ -83,7 +95,7 @@ def check_paths(
     ``decisions``: the reviewer's decisions applied to the results (``decisions.apply``): by
     default the ``审核记录.json`` next to each file, if there is one; a path: that file (it must
     be readable); ``False``: none. A broken decisions file next to a report is that report's
-    error."""
+    error. One result at a time (a folder of ten thousand reports is not held in memory)."""
     from .. import decisions as D
     from ..reader import is_url, load
 
@@ -97,25 +109,23 @@ def check_paths(
             raise D.DecisionsError(f"审核记录文件不存在：{explicit}", code="decisions-missing")
         cache.get(explicit)
     judged = D.judged_codes(select=select, ignore=ignore, previous=prev is not None)
-    out: list[tuple[str, CheckResult | DisclosureError]] = []
     for path in _expand(paths):
         if isinstance(path, DisclosureError):
-            out.append((str(path.path), path))
+            yield str(path.path), path
             continue
         try:
             report = load(path)
         except DisclosureError as e:
-            out.append((str(path), e))
+            yield str(path), e
             continue
         result = check_report(report, prev, select=select, ignore=ignore)
         if decisions is not False and (explicit is not None or not is_url(path)):  # an address has no folder
             try:
                 D.apply_file(result, path, explicit, judged=judged, cache=cache)
             except DisclosureError as e:
-                out.append((str(path), e))
+                yield str(path), e
                 continue
-        out.append((str(path), result))
-    return out
+        yield str(path), result
 
 
 def _expand(paths: Iterable[str | os.PathLike]) -> list[str | os.PathLike | DisclosureError]:
@@ -137,14 +147,15 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[str | os.PathLike | Disc
     return out
 
 
-def files_json(items: list[tuple[str, CheckResult | DisclosureError]]) -> dict:
-    files = []
-    for path, item in items:
-        if isinstance(item, DisclosureError):
-            files.append({"path": path, "error": item.to_json()})
-        else:
-            files.append({**item.to_json(), "path": path})
-    return {"schema": SCHEMA, "files": files}
+def files_json(items: Iterable[tuple[str, CheckResult | DisclosureError]]) -> dict:
+    return {"schema": SCHEMA, "files": [file_json(path, item) for path, item in items]}
+
+
+def file_json(path: str, item: CheckResult | DisclosureError) -> dict:
+    """One file's entry of ``files_json``."""
+    if isinstance(item, DisclosureError):
+        return {"path": path, "error": item.to_json()}
+    return {**item.to_json(), "path": path}
 
 
 def check_files(

@@ -23,38 +23,57 @@ def run(
 ) -> int:
     """Check ``files`` (file and folder names, or ``http(s)://`` addresses), print the findings
     (``fmt``: text or json), return the exit code."""
-    from ..checks import check_paths, files_json
+    from ..checks import SCHEMA, file_json, iter_checks
     from ..reader import is_url
 
     files = [f if is_url(f) else Path(f) for f in files]
-    items = check_paths(files, previous, select=select, ignore=ignore, decisions=decisions)
-    if fmt == "json":
+    unusable = findings = False
+    entries: list[dict] = []  # JSON: the small per-file entries, never the reports
+    printer = _Printer(quiet) if fmt != "json" else None
+    for path, item in iter_checks(files, previous, select=select, ignore=ignore, decisions=decisions):
+        if not hasattr(item, "findings"):
+            unusable = True
+        elif not item.ok(strict):
+            findings = True
+        if printer is None:
+            entries.append(file_json(path, item))
+        else:
+            printer.item(path, item)  # as soon as it is checked: one report in memory at a time
+    if printer is None:
         import json
 
-        sys.stdout.write(json.dumps(files_json(items), ensure_ascii=False, indent=2) + "\n")
-    else:
-        _print_text(items, quiet)
-    if any(not hasattr(item, "findings") for _, item in items):
+        sys.stdout.write(json.dumps({"schema": SCHEMA, "files": entries}, ensure_ascii=False, indent=2) + "\n")
+    if unusable:
         return EXIT_UNUSABLE
-    if any(not item.ok(strict) for _, item in items):
+    if findings:
         return EXIT_FINDINGS
     return EXIT_OK
 
 
-def _print_text(items, quiet: bool) -> None:
-    from ..checks.present import accepted_rows, decisions_note, grouped, summary, where
-    from ._output import Out, print_accepted, print_findings, summary_style
+class _Printer:
+    """The text output, one report at a time."""
 
-    out = Out()
-    for n, (path, item) in enumerate(items):
-        if n:
+    def __init__(self, quiet: bool):
+        from ._output import Out
+
+        self.out = Out()
+        self.quiet = quiet
+        self.n = 0
+
+    def item(self, path: str, item) -> None:
+        from ..checks.present import accepted_rows, decisions_note, grouped, summary, where
+        from ._output import print_accepted, print_findings, summary_style
+
+        out = self.out
+        if self.n:
             out.line()
+        self.n += 1
         if not hasattr(item, "findings"):
             out.line((f"{path}：无法读取", "bold red"), f"——{item.message}（{item.code}）")
-            continue
+            return
         out.line((summary(item, path) + decisions_note(item), summary_style(item.errors, item.warnings)))
-        if quiet:
-            continue
+        if self.quiet:
+            return
         fmt = item.report.format
         print_findings(
             out,
