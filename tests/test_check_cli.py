@@ -207,3 +207,37 @@ def test_control_characters_of_a_report_never_reach_the_terminal(cli, tmp_path):
     assert res.exit_code == 1  # text-invalid-character
     assert "\x1b" not in res.stdout and "\x07" not in res.stdout
     assert "淮安\\x1b[2J" in res.stdout
+
+
+def test_check_holds_one_report_at_a_time(tmp_path, monkeypatch, capsys):
+    """`check DIR` prints each report as soon as it is checked and keeps none of them: while the
+    next is checked, at most the one just printed is still referenced (the loop's variable), never
+    the ones before it (a province's folder is not held in memory)."""
+    import gc
+    import shutil
+    import weakref
+
+    from conftest import SAMPLES
+    from disclosure_cli.checks import runner
+    from disclosure_cli.cli import checking
+
+    for i in range(4):
+        shutil.copy(SAMPLES / "huaian-2024.json", tmp_path / f"u{i}.json")
+    alive = []
+    real = runner.iter_checks
+
+    def watched(*a, **k):
+        for path, item in real(*a, **k):
+            gc.collect()
+            alive.append(sum(1 for r in refs if r() is not None))
+            refs.append(weakref.ref(item.report))
+            yield path, item
+
+    refs: list = []
+    monkeypatch.setattr("disclosure_cli.checks.iter_checks", watched)
+    for fmt in ("text", "json"):
+        refs.clear()
+        alive.clear()
+        assert checking.run([tmp_path], fmt=fmt) == 0
+        assert len(alive) == 4 and max(alive) <= 1, (fmt, alive)
+    assert capsys.readouterr().out.count("淮安市人民政府") >= 4
