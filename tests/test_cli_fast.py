@@ -136,3 +136,14 @@ def test_internal_error_on_the_fast_path_is_exit_3(monkeypatch, capsys):
 def test_usage_mistakes_still_get_typers_message():
     proc = _process(["check", "--format", "xml", str(HUAIAN)])
     assert proc.returncode == 2 and "xml" in proc.stderr
+
+
+def test_every_usage_line_names_its_arguments_in_chinese():
+    """No command shows an internal parameter name (``{inputs}``, ``[targets]``) to a clerk."""
+    import re
+
+    group = typer.main.get_command(app)
+    for name in sorted(group.commands):
+        r = CliRunner().invoke(app, [name, "--help"], terminal_width=200)
+        usage = next(line for line in r.stdout.splitlines() if "用法：" in line)
+        assert not re.search(r"[{\[]?\b[a-z_]{3,}\b[}\]]?\.{0,3}\s*$|[{\[][a-z_]+", usage.split("[选项]")[-1]), (name, usage)

@@ -48,7 +48,14 @@ CATALOGUE = {
 
 
 # Arguments without a ``metavar`` of their own are named in the usage line and the help by these.
-ARGUMENT_NAMES = {"files": "报告文件或文件夹", "file": "报告文件"}
+ARGUMENT_NAMES = {
+    "files": "报告文件或文件夹",
+    "file": "报告文件",
+    "inputs": "已发布的报告或网址",  # import
+    "targets": "问题代码或fingerprint",  # accept
+    "target": "报告文件或文件夹",  # decisions
+    "parts": "运行记录",  # merge-runs
+}
 
 
 def _gettext(message: str) -> str:
