@@ -26,10 +26,15 @@ from ..xlsx_reader.sheets import Sheet, Sheets
 from ..xlsx_reader.tables import TableFinder
 from ..xlsx_reader.version import detect_format
 from .document import Document, Para, Table, collapse
+from .grid import Grid
 
 _INT = re.compile(r"\d{1,15}")
 _DEC = re.compile(r"\d{1,15}\.\d{1,6}")
 TITLE_RE = re.compile(r"^(?P<org>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告")
+# the year first: 2019年上海市人民政府办公厅政府信息公开工作年度报告
+TITLE_YEAR_FIRST_RE = re.compile(
+    r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<org>.*?)\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告"
+)
 _NUMERALS = "一二三四五六"
 _HEAD_RE = re.compile(rf"^\s*([{_NUMERALS}])\s*[、.．,，]")
 _DATE_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -55,21 +60,62 @@ def cell_value(text: str):
     return t
 
 
+def realigned(grid: Grid) -> dict[tuple[int, int], int]:
+    """The column each value of a row belongs to, where the row's merged cells do not line up
+    with the label row above it (Word pastes: under ``上一年项目数量 | 本年增/减(2 列) |
+    处理决定数量`` a row drawn ``0(2 列) | 0 | 0``). A reader pairs the cells in order; so does
+    this, only when both rows start at the first column, have as many drawn cells, and every
+    value cell overlaps the label cell it is paired with. ``{(row, drawn column): column}``."""
+    ends: dict[tuple[int, int], int] = {}
+    for (r, c), p in grid.places.items():
+        if p.origin[0] == r:
+            ends[p.origin] = max(ends.get(p.origin, c), c)
+    rows: dict[int, list] = {}
+    for p in grid.origins():
+        rows.setdefault(p.row, []).append(p)
+    moves: dict[tuple[int, int], int] = {}
+    labels: list[tuple[int, int]] | None = None  # the spans of the nearest label row above
+    for r in sorted(rows):
+        cells = sorted(rows[r], key=lambda p: p.col)
+        spans = [(p.col, ends[(r, p.col)]) for p in cells]
+        values = [cell_value(p.text) for p in cells]
+        if len(cells) >= 2 and all(isinstance(v, str) for v in values):
+            labels = spans
+            continue
+        if (
+            labels is None or spans == labels or len(spans) != len(labels) or spans[0][0] != 1 or labels[0][0] != 1
+            or not any(isinstance(v, (int, float)) for v in values[1:])
+        ):
+            continue
+        if all(a0 <= b1 and b0 <= a1 for (a0, a1), (b0, b1) in zip(spans, labels)):
+            for p, (col, _) in zip(cells, labels):
+                if col != p.col:
+                    moves[(r, p.col)] = col
+    return moves
+
+
 class GridSheet(Sheet):
     """One table of a published document as a sheet: its drawn cells at their grid positions
-    (covered positions hold nothing, as a merged area in a workbook)."""
+    (covered positions hold nothing, as a merged area in a workbook) — or, in a row whose merged
+    cells do not line up with its label row, at the label's column (``realigned``); a cell's
+    place is always where the document draws it."""
 
     def __init__(self, table: Table):
         values = {}
+        self.drawn: dict[tuple[int, int], tuple[int, int]] = {}
+        moves = realigned(table.grid)
         for p in table.grid.origins():
             v = cell_value(p.text)
+            col = moves.get((p.row, p.col), p.col)
+            if col != p.col:
+                self.drawn[(p.row, col)] = (p.row, p.col)
             if v is not None:
-                values[(p.row, p.col)] = v
+                values[(p.row, col)] = v
         super().__init__(table.name, values, {})
         self.table = table
 
     def source(self, r: int, c: int) -> Source:
-        return self.table.source(r, c)
+        return self.table.source(*self.drawn.get((r, c), (r, c)))
 
 
 def label_count(table: Table) -> int:
@@ -112,30 +158,35 @@ def _plausible(text: str, sid: str, fmt: F.Format) -> bool:
     return norm == official or difflib.SequenceMatcher(None, norm, official).ratio() >= FUZZY * 0.75
 
 
+def title_match(text: str) -> re.Match | None:
+    """The title's unit and year, whichever comes first (``某某局2024年…`` or ``2024年某某局…``)."""
+    return TITLE_RE.match(text) or TITLE_YEAR_FIRST_RE.match(text)
+
+
 def title_of(doc: Document) -> tuple[str | None, str, int | None]:
     """The report's title, unit and year: the first title-like paragraph of the body, else the
     title the document declares."""
     for p in doc.paras[:15]:
         if p.role == "title":
-            m = TITLE_RE.match(p.text)
+            m = title_match(p.text)
             if m:
                 return p.text, m.group("org").strip(), int(m.group("year"))
     paras = doc.paras[:15]
     for i, p in enumerate(paras):
-        if len(p.text) <= 80 and TITLE_RE.match(p.text):
-            m = TITLE_RE.match(p.text)
+        if len(p.text) <= 80 and title_match(p.text):
+            m = title_match(p.text)
             return p.text, m.group("org").strip(), int(m.group("year"))
         # a title set over two lines (Word, PDF): 某某局2024年 / 政府信息公开工作年度报告
         if i + 1 < len(paras) and len(p.text) <= 40 and len(paras[i + 1].text) <= 40:
             joined = p.text + paras[i + 1].text
-            m = TITLE_RE.match(joined)
+            m = title_match(joined)
             if m and m.end() >= len(joined) - 2:
                 p.role = "title"
                 paras[i + 1].role = "title"
                 return joined, m.group("org").strip(), int(m.group("year"))
     if doc.title:
         t = collapse(doc.title)
-        m = TITLE_RE.match(t)
+        m = title_match(t)
         if m:
             return m.group(0), m.group("org").strip(), int(m.group("year"))
     return None, "", None
@@ -247,7 +298,7 @@ def _narrative(doc: Document, report: Report, problems: Problems, title: str | N
         title = collapse(title)
     intro = [
         p for p in before
-        if p.text != title and p.role != "title" and not TITLE_RE.match(p.text) and not _PAGE_INFO.match(p.text)
+        if p.text != title and p.role != "title" and not title_match(p.text) and not _PAGE_INFO.match(p.text)
     ]
     if intro:
         report.meta["intro"] = "\n".join(p.text for p in intro)
