@@ -113,6 +113,19 @@ def test_blank_total_with_right_parts():
     assert codes(data, "不予公开13件。") == ["text-number-mismatch"]
 
 
+def test_a_blank_total_is_shown_as_blank_with_what_its_parts_add_up_to():
+    """上海市人民政府办公厅 2019 (tests/fixtures/published/real/sh-gov-2019.html): 总计 blank on
+    every row; the message names the blank and the parts' sum, not a 0 the table does not hold."""
+    data = _zero()
+    _set(data, R.DISCLOSED, 272)
+    _set(data, R.PARTLY_DISCLOSED, 3)
+    for role in (R.DISCLOSED, R.PARTLY_DISCLOSED):
+        put_key(data, F.V2021.key(role, R.TOTAL), None)
+    (f,) = text_findings(data, "予以公开及部分公开258件。")
+    assert f.code == "text-number-mismatch"
+    assert "予以公开·总计 空白（各项相加为 272） + 部分公开·总计 空白（各项相加为 3） = 275" in f.message
+
+
 # --- 3. other years that belong there -----------------------------------------------------------
 
 

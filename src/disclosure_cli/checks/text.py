@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .. import formats as F
+from .. import values as V
 from ..formats import Role as R
 from . import labels as L
 from .context import Context
@@ -327,9 +328,22 @@ class _Claims:
         return True
 
     def _describe(self, keys) -> str:
-        fmt = self.ctx.fmt
-        parts = [f"{L.cell_short(fmt, k)} {L.number_text(self.ctx.value(k))}" for k in keys]
-        return " + ".join(parts) + (f" = {L.number_text(self.t.total(keys))}" if len(keys) > 1 else "")
+        """The cells as the table shows them; a total left blank or not adding up is shown with
+        what its parts add up to (the text is compared with both)."""
+        fmt, report = self.ctx.fmt, self.ctx.report
+        parts, sums, recomputed = [], [], False
+        for k in keys:
+            typed = self.ctx.value(k)
+            cell = report.cells.get(k)
+            shown = "空白" if cell is None or cell.state == V.BLANK else L.number_text(typed)
+            parts_sum = report.computed(k, text=None) if k in fmt.definitions else typed
+            if parts_sum is not None and (shown == "空白" or abs(parts_sum - typed) > 1e-9):
+                shown += f"（各项相加为 {L.number_text(parts_sum)}）"
+                recomputed = True
+            parts.append(f"{L.cell_short(fmt, k)} {shown}")
+            sums.append(parts_sum if parts_sum is not None else typed)
+        total = sum(sums) if recomputed else self.t.total(keys)
+        return " + ".join(parts) + (f" = {L.number_text(total)}" if len(keys) > 1 else "")
 
     def _ref(self, pos: int) -> dict:
         return self.ctx.text_ref(self.para.section, self.para.number, self.para.sentence_at(pos))
