@@ -202,8 +202,8 @@ def test_moved_table_fixture_keeps_the_fingerprints():
     """The reader's fixture: rows inserted inside 表三, the table moved right, 表四 moved down."""
     from conftest import FIXTURES, SAMPLES
 
-    def prints(path):
-        return {f.fingerprint for f in check_report(load(path)).findings}
+    def prints(path):  # (the fixture's formulas carry no saved results; the sample's do)
+        return {f.fingerprint for f in check_report(load(path)).findings if f.code != "formula-not-cached"}
 
     assert prints(FIXTURES / "read" / "moved-table.xlsx") == prints(SAMPLES / "huaian-2024.xlsx")
 

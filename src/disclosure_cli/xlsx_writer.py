@@ -6,8 +6,8 @@ formulas built from the format's relations; input cells are unlocked, coloured a
 
 from __future__ import annotations
 
+import re
 from copy import copy
-
 from pathlib import Path
 
 from . import __version__
@@ -51,7 +51,7 @@ def write_workbook(report: Report, path: Path, *, prefilled: bool = True, force:
         refuse_dropped(report)
         refuse_unwritable(report)
     wb = build_workbook(report, prefilled=prefilled)
-    write_with(Path(path), lambda tmp: wb.save(tmp), force=force)
+    write_with(Path(path), lambda tmp: save(wb, tmp), force=force)
 
 
 def refuse_dropped(report: Report) -> None:
@@ -492,6 +492,8 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
             ):
                 cell.value = "=" + _sum_formula([addr[k] for k in rel.left])
                 style(cell, "font", "total", "center", None, number_format)
+                if prefilled:  # what the formula shows: saved with it (``results_of``)
+                    _results(ws.parent).setdefault(ws.title, {})[cell.coordinate] = raw
             else:
                 if prefilled:
                     _set_text(cell, raw)
@@ -668,12 +670,78 @@ def add_rollup_stamp(wb, inputs: list[tuple[str, str]]) -> None:
     ws.sheet_state = "veryHidden"
 
 
+# ---------------------------------------------------------------------------------------------
+# the saved results of the totals' formulas
+# ---------------------------------------------------------------------------------------------
+#
+# A spreadsheet program saves each formula with its result; openpyxl writes the formula alone
+# (``<f>SUM(…)</f><v></v>``). A prefilled workbook (``new --data``, the roll-up) would then show
+# empty totals in any viewer that does not calculate (a phone's preview, pandas…) and be told
+# "formula-not-cached" by ``check``. The totals' results are known when they are written (a
+# formula is written only where it shows the report's own value), so they are put into the
+# sheets' XML as Excel would have saved them.
+
+_EMPTY_RESULT = re.compile(rb'(<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*><f>[^<]*</f>)<v></v>')
+
+
+def _results(wb) -> dict[str, dict[str, object]]:
+    """Sheet title → cell → the result its formula shows (kept on the workbook while it is built)."""
+    results = getattr(wb, "_disclosure_results", None)
+    if results is None:
+        results = wb._disclosure_results = {}
+    return results
+
+
+def _result_text(value) -> bytes:
+    if isinstance(value, float):
+        return repr(value).encode("ascii")
+    return str(value).encode("ascii")  # int, Decimal
+
+
+def results_of(wb) -> dict[str, bytes | None]:
+    """Zip member of each sheet that has results to save → ``None`` (filled in by ``with_results``)."""
+    return {f"xl/worksheets/sheet{wb.sheetnames.index(t) + 1}.xml": None for t in _results(wb) if t in wb.sheetnames}
+
+
+def with_results(wb, member: str, xml: bytes) -> bytes:
+    """The sheet's XML with each formula's saved result, as a spreadsheet program saves it."""
+    titles = {f"xl/worksheets/sheet{i + 1}.xml": t for i, t in enumerate(wb.sheetnames)}
+    values = _results(wb).get(titles.get(member, ""), {})
+    if not values:
+        return xml
+
+    def fill(m: re.Match) -> bytes:
+        v = values.get(m.group(2).decode("ascii"))
+        return m.group(0) if v is None else m.group(1) + b"<v>" + _result_text(v) + b"</v>"
+
+    return _EMPTY_RESULT.sub(fill, xml)
+
+
+def save(wb, path) -> None:
+    """``wb.save(path)``, with the totals' results saved beside their formulas (``with_results``)."""
+    import io
+    import zipfile
+
+    members = results_of(wb)
+    if not members:
+        wb.save(path)
+        return
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename in members:
+                data = with_results(wb, info.filename, data)
+            dst.writestr(info, data)
+
+
 def save_reproducible(wb, path: Path) -> None:
     """Save so that the same workbook gives the same bytes: fixed document times, fixed zip
     entry dates, entries in the order openpyxl writes them."""
     import datetime as _dt
     import io
-    import re
     import zipfile
 
     fixed = _dt.datetime(2000, 1, 1)
@@ -695,7 +763,7 @@ def save_reproducible(wb, path: Path) -> None:
                 with dst.open(out, "w", force_zip64=True) as fh:
                     streamed[info.filename](fh)
                 continue
-            data = src.read(info.filename)
+            data = with_results(wb, info.filename, src.read(info.filename))
             if info.filename == "docProps/core.xml":
                 data = re.sub(
                     rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
