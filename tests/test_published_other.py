@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from disclosure_cli import load
 from disclosure_cli.cli import app
+from test_published_real import _header  # the source comment at the top of a saved page
 
 REAL = Path(__file__).parent / "fixtures" / "published" / "real"
 PLACE = re.compile(r"^第 (\d+) 个表格 第 \d+ 行 第 \d+ 列「.*」$", re.S)
@@ -105,13 +106,6 @@ OTHER_FINDINGS = {
                 "a warning asking to check, as the checker's design says for what it cannot be sure of"},
     ],
 }
-
-
-def _header(name: str) -> dict:
-    text = (REAL / f"{name}.html").read_text(encoding="utf-8")
-    m = re.match(r"<!--\n(.*?)\n-->\n", text, re.S)
-    assert m, f"{name}: the file starts with its source comment"
-    return dict(line.split(": ", 1) for line in m.group(1).splitlines() if re.match(r"^[A-Z][a-z]+( [a-z]+)?: ", line))
 
 
 def _want(name: str) -> dict:
