@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from disclosure_cli import load
 from disclosure_cli.cli import app
-from test_published_real import _header  # the source comment at the top of a saved page
+from test_published_real import _header, imported  # the source comment of a saved page; the CLI import
 
 REAL = Path(__file__).parent / "fixtures" / "published" / "real"
 PLACE = re.compile(r"^第 (\d+) 个表格 第 \d+ 行 第 \d+ 列「.*」$", re.S)
@@ -134,17 +134,12 @@ def test_header_names_the_source_and_the_body_is_the_stored_literal():
 def test_import_reads_the_hand_read_tables(tmp_path):
     name = "sh-gov-2019"
     page = REAL / f"{name}.html"
-    before = page.read_bytes()
-    out = tmp_path / "out.json"
-    res = CliRunner().invoke(app, ["import", str(page), "-o", str(out)])
-    assert res.exit_code == 0, res.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = imported(page, tmp_path)
     o = ORACLE[name]
     assert (data["org"], data["year"], data["format"]) == (o["org"], o["year"], o["format"])
     want = _want(name)
     for table in ("t2", "t3", "t4"):
         assert data[table] == want[table], table
-    assert page.read_bytes() == before
 
     report = load(page)
     numbers = {"t2": 1, "t3": 2, "t4": 3}
