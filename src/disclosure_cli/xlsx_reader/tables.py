@@ -56,24 +56,13 @@ class TableFinder:
             prev = max((found[r.id] for r in rows[:i] if r.id in found), default=lo - 1)
             nxt = min((found[r.id] for r in rows[i + 1 :] if r.id in found), default=hi + 1)
             taken = set(found.values())
-            best_pos = _closest(
+            pos = self._altered(
                 sheet, row.label, known,
                 lambda r, c: prev < r < nxt and label_cols[0] <= c <= label_cols[1] and r not in taken,
+                table.sheet, "行", table=table.id, row=row.id,
             )
-            if best_pos:
-                r, c, v = best_pos
-                found[row.id] = r
-                self.problems.add(
-                    "label-altered",
-                    f"{table.sheet}的行标签“{v}”与统一格式“{row.label}”不一致",
-                    label=row.label, found=v, source=sheet.source(r, c), table=table.id, row=row.id,
-                )
-            else:
-                self.problems.add(
-                    "label-missing",
-                    f"{table.sheet}中找不到行“{row.label}”",
-                    label=row.label, table=table.id, row=row.id,
-                )
+            if pos:
+                found[row.id] = pos[0]
         return found
 
     def _match_columns(self, sheet: Sheet, columns, rows_range: tuple[int, int], table: F.Table, block_label: str):
@@ -89,21 +78,29 @@ class TableFinder:
             if col.id in found:
                 continue
             taken = set(found.values())
-            best_pos = _closest(sheet, col.label, known, lambda r, c: lo <= r <= hi and c not in taken)
-            if best_pos:
-                r, c, v = best_pos
-                found[col.id] = c
-                self.problems.add(
-                    "label-altered",
-                    f"{block_label}的列标签“{v}”与统一格式“{col.label}”不一致",
-                    label=col.label, found=v, source=sheet.source(r, c), table=table.id, column=col.id,
-                )
-            else:
-                self.problems.add(
-                    "label-missing", f"{block_label}中找不到列“{col.label}”", label=col.label, table=table.id,
-                    column=col.id,
-                )
+            pos = self._altered(
+                sheet, col.label, known, lambda r, c: lo <= r <= hi and c not in taken,
+                block_label, "列", table=table.id, column=col.id,
+            )
+            if pos:
+                found[col.id] = pos[1]
         return found
+
+    def _altered(self, sheet: Sheet, label: str, known: set[str], where, place: str, kind: str, **ids):
+        """Where an official row or column label not found as written is: the most similar text
+        cell allowed by ``where`` (``label-altered``), else ``None`` (``label-missing``).
+        ``place``: the sheet or block named in the message; ``kind``: 行 or 列."""
+        best_pos = _closest(sheet, label, known, where)
+        if not best_pos:
+            self.problems.add("label-missing", f"{place}中找不到{kind}“{label}”", label=label, **ids)
+            return None
+        r, c, v = best_pos
+        self.problems.add(
+            "label-altered",
+            f"{place}的{kind}标签“{v}”与统一格式“{label}”不一致",
+            label=label, found=v, source=sheet.source(r, c), **ids,
+        )
+        return r, c
 
     # -- 表二: blocks under headings -------------------------------------------------------------
     def _locate_blocks(self, table: F.Table) -> Places:
