@@ -492,7 +492,7 @@ def _table(ws, report: Report, table: F.Table, prefilled: bool) -> None:
             ):
                 cell.value = "=" + _sum_formula([addr[k] for k in rel.left])
                 style(cell, "font", "total", "center", None, number_format)
-                if prefilled:  # what the formula shows: saved with it (``results_of``)
+                if prefilled:  # what the formula shows: saved with it (``with_results``)
                     _results(ws.parent).setdefault(ws.title, {})[cell.coordinate] = raw
             else:
                 if prefilled:
@@ -698,15 +698,14 @@ def _result_text(value) -> bytes:
     return str(value).encode("ascii")  # int, Decimal
 
 
-def results_of(wb) -> dict[str, bytes | None]:
-    """Zip member of each sheet that has results to save → ``None`` (filled in by ``with_results``)."""
-    return {f"xl/worksheets/sheet{wb.sheetnames.index(t) + 1}.xml": None for t in _results(wb) if t in wb.sheetnames}
+def _result_members(wb) -> dict[str, dict[str, object]]:
+    """Zip member of each sheet (as openpyxl names them) → its formulas' results."""
+    return {f"xl/worksheets/sheet{i + 1}.xml": _results(wb)[t] for i, t in enumerate(wb.sheetnames) if t in _results(wb)}
 
 
 def with_results(wb, member: str, xml: bytes) -> bytes:
     """The sheet's XML with each formula's saved result, as a spreadsheet program saves it."""
-    titles = {f"xl/worksheets/sheet{i + 1}.xml": t for i, t in enumerate(wb.sheetnames)}
-    values = _results(wb).get(titles.get(member, ""), {})
+    values = _result_members(wb).get(member)
     if not values:
         return xml
 
@@ -722,8 +721,7 @@ def save(wb, path) -> None:
     import io
     import zipfile
 
-    members = results_of(wb)
-    if not members:
+    if not _results(wb):
         wb.save(path)
         return
     buf = io.BytesIO()
@@ -731,10 +729,7 @@ def save(wb, path) -> None:
     buf.seek(0)
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename in members:
-                data = with_results(wb, info.filename, data)
-            dst.writestr(info, data)
+            dst.writestr(info, with_results(wb, info.filename, src.read(info.filename)))
 
 
 def save_reproducible(wb, path: Path) -> None:
