@@ -152,7 +152,8 @@ def table_grid(el):
 class _Walker:
     """The blocks of an element in reading order: paragraphs and tables."""
 
-    def __init__(self):
+    def __init__(self, grids: dict | None = None):
+        self.grids = {} if grids is None else grids  # table element → its grid, read once
         self.blocks: list[Para | Table] = []
         self.owner: list = []  # the element each block came from
         self.buf: list[str] = []
@@ -191,7 +192,10 @@ class _Walker:
             self.links.append(el)
         if tag == "table" and el.find(".//table") is None:
             self.flush()
-            self.blocks.append(Table(0, table_grid(el)))
+            grid = self.grids.get(el)
+            if grid is None:
+                grid = self.grids[el] = table_grid(el)
+            self.blocks.append(Table(0, grid))
             self.owner.append(el)
             return
         if tag == "br":
@@ -232,35 +236,162 @@ def _page_meta(root, name: str) -> str | None:
     return None
 
 
-def read(data: bytes, path: Path) -> Document:
-    from .report import _plausible, is_report_table, section_of
-    from .. import formats as F
+# The characters a section heading can start with: 一…六, and every character Unicode's NFKC
+# folds into one of them (⼀ KANGXI RADICAL ONE, ㈠, ㊀, …) — ``report.section_of`` compares
+# NFKC-normalised text. tests/test_import_html.py checks the list against unicodedata.
+HEADING_START = (
+    "一二三四五六"
+    "\u2f00\u2f06\u3192\u3193\u3194\u3195\u3220\u3221\u3222\u3223\u3224\u3225\u3280\u3281\u3282\u3283\u3284\u3285\uf9d1\U0001f214\U0001f229\U0001f22a\U0001f241\U0001f242"
+)
+_HEADING_START = frozenset(HEADING_START)
 
-    root = parse(data)
-    if root is None:
-        raise InputError("网页无法解析：文件中没有可读的 HTML 内容", code="import-not-report", path=str(path))
-    body = root.find("body")
-    if body is None:
-        body = root
-    scripts = sum(1 for _ in root.iter("script"))
+
+class _Reach:
+    """How deep below ``body`` the walk takes up an element's content, or None when it never
+    does: an element on the way is skipped (script, form, …), an image, a line break, a table
+    without a table inside it (read as a grid), or deeper than ``MAX_DEPTH``. Remembered per
+    element: the same ancestors are asked about again and again."""
+
+    def __init__(self, body):
+        self.body = body
+        self.known: dict = {}
+
+    def depth(self, el) -> int | None:
+        if el in self.known:
+            return self.known[el]
+        if el is self.body:
+            d = self._own(el, 0)
+        else:
+            parent = el.getparent()
+            above = None if parent is None else self.depth(parent)
+            d = None if above is None else self._own(el, above + 1)
+        self.known[el] = d
+        return d
+
+    @staticmethod
+    def _own(el, depth: int) -> int | None:
+        tag = _tag(el)
+        if depth > MAX_DEPTH or not tag or tag in _SKIP or tag in ("img", "br"):
+            return None
+        if tag == "table" and el.find(".//table") is None:
+            return None
+        return depth
+
+
+def _scan(body) -> tuple[list, list]:
+    """One pass over the elements (no walk): the tables, and the elements holding a text that
+    has a character a section heading can start with (a tail is its parent's text)."""
+    tables, holders = [], []
+    plain = _HEADING_START.isdisjoint
+    for el in body.iter():
+        tag = el.tag
+        if tag == "table" or (isinstance(tag, str) and tag.endswith(":table")):
+            tables.append(el)
+        text = el.text
+        if text and not plain(text):
+            holders.append(el)
+        text = el.tail
+        if text and el is not body and not plain(text):
+            holders.append(el.getparent())
+    return tables, holders
+
+
+def _leaf_tables(tables: list, reach: _Reach) -> list:
+    """Those of ``tables`` the walk reads as grids, in document order."""
+    out = []
+    for t in tables:
+        parent = t.getparent()
+        if _tag(t) == "table" and t.find(".//table") is None and parent is not None:
+            depth = reach.depth(parent)
+            if depth is not None and depth + 1 <= MAX_DEPTH:
+                out.append(t)
+    return out
+
+
+def _block_of(el, body):
+    """The nearest block element holding ``el`` (itself included): the walk starts and ends a
+    paragraph there, so what it reads inside does not depend on anything outside."""
+    while el is not None and el is not body:
+        if _tag(el) in _BLOCK:
+            return el
+        el = el.getparent()
+    return body
+
+
+def _headings(holders: list, body, fmt, reach: _Reach):
+    """The section headings anywhere in the body, read by walking only the blocks around the
+    ``holders`` (``_scan``): ``({owner element}, {section ids})``, or None when that would
+    mean walking the whole body anyway."""
+    from .report import _plausible, section_of
+
+    blocks = {}
+    for holder in holders:
+        if reach.depth(holder) is not None:
+            b = _block_of(holder, body)
+            if b is body:
+                return None
+            blocks[b] = None
+    owners, heads = [], set()
+    for b in blocks:
+        if any(a in blocks for a in b.iterancestors()):
+            continue  # read with the block around it
+        w = _Walker()
+        w.walk(b, reach.depth(b))
+        w.flush()
+        for p, el in zip(w.blocks, w.owner):
+            if isinstance(p, Para) and (s := section_of(p.text, fmt.sections)) and _plausible(p.text, s[0], fmt):
+                owners.append(el)
+                heads.add(s[0])
+    return owners, heads
+
+
+def _body_blocks(root, body, fmt, path: Path) -> list:
+    """The blocks of the report body: the smallest element holding the report tables and the
+    section headings. Found without walking the site's chrome: the tables and the text that
+    can start a heading are looked up by libxml2, only the blocks around them are walked, then
+    the body. Where that shortcut cannot be sure to give what walking the whole page gives (no
+    report table, headings straight in <body>, a body that is not a block element), the whole
+    page is walked."""
+    from .report import is_report_table
+
+    reach = _Reach(body)
+    tables, holders = _scan(body)
+    grids = {t: table_grid(t) for t in _leaf_tables(tables, reach)}
+    tables = [t for t, grid in grids.items() if is_report_table(Table(0, grid))]
+    found = _headings(holders, body, fmt, reach) if tables else None
+    if found is not None:
+        owners, _ = found
+        top = _lca(tables + owners)
+        if top is not None and top is not body and _tag(top) in _BLOCK and (depth := reach.depth(top)) is not None:
+            w = _Walker(grids)
+            w.walk(top, depth)
+            w.flush()
+            return w.blocks
+    return _walked_body(root, body, fmt, path)
+
+
+def _walked_body(root, body, fmt, path: Path) -> list:
+    """The blocks of the report body, by walking the whole page."""
+    from .report import _plausible, is_report_table, section_of
+
     w = _Walker()
     w.walk(body)
     w.flush()
-    fmt = F.FORMATS[max(F.FORMATS)]
     keys = []
     heads = set()
+    report_tables = 0
     for b, el in zip(w.blocks, w.owner):
         if isinstance(b, Table):
             if is_report_table(b):
                 keys.append(el)
+                report_tables += 1
         else:
             s = section_of(b.text, fmt.sections)
             if s and _plausible(b.text, s[0], fmt):
                 keys.append(el)
                 heads.add(s[0])
-    report_tables = sum(1 for b in w.blocks if isinstance(b, Table) and is_report_table(b))
     if report_tables == 0 and len(heads) < 3:
-        _not_a_report(root, body, w, scripts, path)
+        _not_a_report(root, body, w, sum(1 for _ in root.iter("script")), path)
     if report_tables == 0 and w.images:
         raise InputError(
             f"统计表以图片形式发布（正文中有 {len(w.images)} 张图片，没有表格），无法读取其中的数字；"
@@ -270,9 +401,21 @@ def read(data: bytes, path: Path) -> Document:
     top = _lca([e for e in keys if e is not None]) if keys else body
     if top is None:
         top = body
-    # the body: the blocks inside it, numbered within it
     inside = set(top.iter()) if top is not body else None
-    blocks = [b for b, el in zip(w.blocks, w.owner) if inside is None or el in inside]
+    return [b for b, el in zip(w.blocks, w.owner) if inside is None or el in inside]
+
+
+def read(data: bytes, path: Path) -> Document:
+    from .. import formats as F
+
+    root = parse(data)
+    if root is None:
+        raise InputError("网页无法解析：文件中没有可读的 HTML 内容", code="import-not-report", path=str(path))
+    body = root.find("body")
+    if body is None:
+        body = root
+    blocks = _body_blocks(root, body, F.FORMATS[max(F.FORMATS)], path)
+    # numbered within the body
     np = nt = 0
     for b in blocks:
         if isinstance(b, Table):
