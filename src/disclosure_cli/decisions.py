@@ -38,7 +38,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError, OutputError, UsageError
 
@@ -325,7 +325,7 @@ def select(result, targets: Sequence[str], *, all_warnings: bool = False, allow_
     """The findings of ``result`` named by ``targets`` (codes or fingerprints; ``all_warnings``:
     every warning too). A target that names nothing, or an error without ``allow_errors``, is a
     usage error."""
-    chosen: dict[int, Any] = {}
+    chosen: dict[int, object] = {}
     missing = []
     for t in targets:
         t = t.strip()

@@ -4,7 +4,6 @@ takes part in it) and ``CheckResult`` (the findings of one report)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..model import Report
 from .catalogue import ERROR, INFO, WARNING
@@ -16,14 +15,14 @@ from .catalogue import ERROR, INFO, WARNING
 _IDENTITY_KEYS = ("previous", "field", "table", "row", "column", "section", "quote", "value")
 
 
-def _ref_identity(ref: dict[str, Any]) -> list:
+def _ref_identity(ref: dict[str, object]) -> list:
     ident = [_plain(ref.get(k)) for k in _IDENTITY_KEYS]
     if "table" not in ref and "section" not in ref:
         ident.append(ref.get("label"))  # a structure problem: the official label it is about
     return ident
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     """12.0 and 12 are the same value (one reader gives a float, another an int)."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -37,11 +36,11 @@ class Finding:
     code: str
     level: str
     message: str
-    args: dict[str, Any] = field(default_factory=dict)
-    refs: list[dict[str, Any]] = field(default_factory=list)
+    args: dict[str, object] = field(default_factory=dict)
+    refs: list[dict[str, object]] = field(default_factory=list)
     order: tuple = field(default=(), repr=False, compare=False)
     # A reviewer's decision (``decisions.apply``): {"reason", "by", "at"}; None while open.
-    accepted: dict[str, Any] | None = field(default=None, compare=False)
+    accepted: dict[str, object] | None = field(default=None, compare=False)
 
     @property
     def fingerprint(self) -> str:
@@ -80,7 +79,7 @@ class CheckResult:
     # Set by ``decisions.apply``: the decisions file used, and its decisions on this report whose
     # finding no longer occurs (stale: never applied to anything else).
     decisions_path: str | None = None
-    stale: list[dict[str, Any]] = field(default_factory=list)
+    stale: list[dict[str, object]] = field(default_factory=list)
 
     def _count(self, level: str, accepted: bool = False) -> int:
         return sum(1 for f in self.findings if f.level == level and bool(f.accepted) == accepted)

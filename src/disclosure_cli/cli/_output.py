@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable, Union
+from collections.abc import Iterable
 
-Part = Union[str, tuple[str, str]]  # plain text, or (text, rich style)
+Part = "str | tuple[str, str]"  # plain text, or (text, rich style)
 
 LEVEL_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import EXIT_INTERNAL, DisclosureError
 from ._output import Out

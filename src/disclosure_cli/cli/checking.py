@@ -5,21 +5,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE
 
 
 def run(
     files: Sequence[str | Path],
-    previous: Optional[Path] = None,
+    previous: Path | None = None,
     *,
     fmt: str = "text",
     strict: bool = False,
-    select: Optional[str] = None,
-    ignore: Optional[str] = None,
+    select: str | None = None,
+    ignore: str | None = None,
     quiet: bool = False,
-    decisions: Optional[Path] = None,
+    decisions: Path | None = None,
 ) -> int:
     """Check ``files`` (file and folder names, or ``http(s)://`` addresses), print the findings
     (``fmt``: text or json), return the exit code."""

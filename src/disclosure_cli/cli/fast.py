@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 # option string → (parameter of ``checking.run``, whether it takes a value)
 OPTIONS: dict[str, tuple[str, bool]] = {
@@ -33,7 +33,7 @@ FORMATS = ("text", "json")
 PATHS = ("previous", "decisions")
 
 
-def parse(argv: Sequence[str]) -> Optional[tuple[bool, list[str], dict]]:
+def parse(argv: Sequence[str]) -> tuple[bool, list[str], dict] | None:
     """``(debug, files, options)`` for a plain ``check`` command line, else ``None``."""
     args = list(argv)
     debug = False
@@ -74,7 +74,7 @@ def parse(argv: Sequence[str]) -> Optional[tuple[bool, list[str], dict]]:
     return debug, files, options
 
 
-def run(argv: Sequence[str]) -> Optional[int]:
+def run(argv: Sequence[str]) -> int | None:
     """Run a plain ``check`` command line and return its exit code; ``None`` when Typer must."""
     parsed = parse(argv)
     if parsed is None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from typing import TYPE_CHECKING
 
 from .. import formats as F
 from .. import workbook as W
 from ..model import Source
 from .problems import Problems
 
-if TYPE_CHECKING:  # the sheets only need the protocol of a cell source
+if False:  # for type checkers only (typing.TYPE_CHECKING would import typing): the sheets only need the protocol of a cell source
     from .source import CellSource, Pos
 
 # The sheets of the template (workbook.py, and each table's sheet in formats.py). When a
