@@ -1,9 +1,11 @@
-"""The fast path of ``disclosure check`` (``cli/fast.py``): a plain command line runs without
-Typer and gives exactly what the Typer command gives; anything else is left to Typer."""
+"""The fast path of ``disclosure check`` and ``disclosure build`` (``cli/fast.py``): a plain
+command line runs without Typer and gives exactly what the Typer command gives; anything else is
+left to Typer."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,21 +21,29 @@ HUAIAN = SAMPLES / "huaian-2024.xlsx"
 ZHUJIE = SAMPLES / "zhujie-2020.xlsx"
 
 
-def _click_check():
-    return typer.main.get_command(app).commands["check"]
+def _click(command="check"):
+    return typer.main.get_command(app).commands[command]
 
 
-def test_options_are_those_the_typer_command_declares():
-    """``fast.OPTIONS`` is a second statement of check's options: it must say the same."""
+@pytest.mark.parametrize("command", sorted(fast.COMMANDS))
+def test_options_are_those_the_typer_command_declares(command):
+    """``fast.OPTIONS``/``BUILD_OPTIONS`` are a second statement of the commands' options: they
+    must say the same."""
     declared = {}
-    for param in _click_check().params:
+    for param in _click(command).params:
         if param.param_type_name != "option":
             continue
         for opt in param.opts + param.secondary_opts:
             declared[opt] = (param.name, not param.is_flag)
-    assert fast.OPTIONS == {k: v for k, v in declared.items() if k not in ("-h", "--help")}
-    fmt = next(p for p in _click_check().params if p.name == "fmt")
-    assert tuple(fmt.type.choices) == fast.FORMATS
+    assert fast.COMMANDS[command] == {k: v for k, v in declared.items() if k not in ("-h", "--help")}
+    paths = {p.name for p in _click(command).params if p.param_type_name == "option" and "Path" in type(p.type).__name__}
+    assert paths == {param for param, _ in fast.COMMANDS[command].values()} & set(fast.PATHS)
+    if command == "check":
+        fmt = next(p for p in _click().params if p.name == "fmt")
+        assert tuple(fmt.type.choices) == fast.FORMATS
+    else:
+        jobs = next(p for p in _click(command).params if p.name == "jobs")
+        assert (jobs.type.min, jobs.type.max) == (1, None)
 
 
 @pytest.mark.parametrize(
@@ -54,6 +64,24 @@ def test_plain_command_lines_are_parsed(argv, expected):
 
 
 @pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["build", "a.xlsx"], (False, ["a.xlsx"], {})),
+        (["--debug", "build", "dir", "-o", "out", "-j", "2", "-q"], (True, ["dir"], {"outdir": Path("out"), "jobs": 2, "quiet": True})),
+        (["build", "a.xlsx", "--to=docx,html,pdf", "--draft", "--fragment", "--force"],
+         (False, ["a.xlsx"], {"to": "docx,html,pdf", "draft": True, "fragment": True, "force": True})),
+        (["build", "d", "--report", "run.json", "--shard", "2/4", "--decisions", "审核记录.json", "-p", "上年.xlsx"],
+         (False, ["d"], {"report": Path("run.json"), "shard": "2/4", "decisions": Path("审核记录.json"), "previous": Path("上年.xlsx")})),
+        (["build", "--jobs=12", "d"], (False, ["d"], {"jobs": 12})),
+    ],
+)
+def test_plain_build_command_lines_are_parsed(argv, expected):
+    debug, files, options = expected
+    assert fast.parse_command(argv) == ("build", debug, files, options)
+    assert fast.parse(argv) is None  # not a check
+
+
+@pytest.mark.parametrize(
     "argv",
     [
         [],
@@ -70,13 +98,32 @@ def test_plain_command_lines_are_parsed(argv, expected):
         ["check", "--", "-a.xlsx"],
         ["check", "--unknown", "a.xlsx"],
         ["check", "-", "a.xlsx"],
-        ["build", "a.xlsx"],
         ["--version"],
         ["check", "a.xlsx", "--debug"],  # --debug belongs before the command
     ],
 )
 def test_anything_else_is_left_to_typer(argv):
     assert fast.parse(argv) is None
+    assert fast.parse_command(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["build"],
+        ["build", "--help"],
+        ["build", "-j", "0", "d"],  # below the minimum: Typer says so
+        ["build", "-j", "x", "d"],
+        ["build", "-j", "２", "d"],  # a full-width digit: Typer's message
+        ["build", "--jobs=-1", "d"],
+        ["build", "-o", "d"],  # the file taken as the value: no file left
+        ["build", "--format", "json", "d"],  # check's option, not build's
+        ["build", "-qj", "2", "d"],
+        ["new", "-o", "a.xlsx"],
+    ],
+)
+def test_other_build_lines_are_left_to_typer(argv):
+    assert fast.parse_command(argv) is None
 
 
 def test_debug_from_the_environment_is_left_to_typer(monkeypatch):
@@ -109,16 +156,61 @@ def test_fast_path_and_typer_give_the_same(args):
     assert (proc.returncode, proc.stdout) == (r.exit_code, r.stdout)
 
 
-def test_check_process_does_not_import_typer():
+def _normalised(text: str, *dirs) -> str:
+    for d in dirs:
+        text = text.replace(str(d), "<DIR>")
+    return re.sub(r"用时 [\d.]+ 秒", "用时 … 秒", text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [str(HUAIAN)],
+        [str(SAMPLES), "-q"],
+        [str(ZHUJIE), "--to", "html", "--fragment", "-j", "1"],
+        [str(HUAIAN), "--to", "docx,odt"],  # an unknown format: exit 2, the same message
+        ["不存在.xlsx"],
+    ],
+)
+def test_build_fast_path_and_typer_give_the_same(args, tmp_path):
+    """The same output, files and exit code as the Typer command (each in its own output and
+    state folder)."""
+    runs = []
+    for name in ("fast", "typer"):
+        out, st = tmp_path / name / "out", tmp_path / name / "state"
+        argv = ["build", *args, "-o", str(out)]
+        if name == "fast":
+            r = _process(argv, {"DISCLOSURE_STATE_DIR": str(st)})
+            code, stdout = r.returncode, r.stdout
+        else:
+            os.environ["DISCLOSURE_STATE_DIR"] = str(st)
+            try:
+                r = CliRunner().invoke(app, argv)
+            finally:
+                os.environ.pop("DISCLOSURE_STATE_DIR")
+            code, stdout = r.exit_code, r.stdout
+        files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) if out.exists() else []
+        runs.append((code, _normalised(stdout, out), files))
+    assert runs[0] == runs[1]
+    assert runs[0][0] in (0, 1, 2)
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_process_does_not_import_typer(command, tmp_path):
+    args = [str(HUAIAN)] if command == "check" else [str(HUAIAN), "-o", str(tmp_path / "out"), "--to", "html"]
+    unused = ("typer", "click", "rich", "docx") + (("jinja2",) if command == "check" else ())  # build renders the page with Jinja2
     code = (
         "import sys\n"
-        "sys.argv = ['disclosure', 'check', sys.argv[1]]\n"
+        f"sys.argv = ['disclosure', {command!r}, *sys.argv[1:]]\n"
         "from disclosure_cli.cli import main\n"
         "try:\n    main()\n"
         "except SystemExit as e: code = e.code\n"
-        "print(code, sorted(m for m in ('typer', 'click', 'rich', 'docx', 'jinja2') if m in sys.modules), file=sys.stderr)\n"
+        f"print(code, sorted(m for m in {unused!r} if m in sys.modules), file=sys.stderr)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code, str(HUAIAN)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True,
+        env={**os.environ, "DISCLOSURE_STATE_DIR": str(tmp_path / "state")},
+    )
     assert proc.stderr.strip().splitlines()[-1] == "0 []"
 
 

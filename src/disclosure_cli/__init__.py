@@ -10,6 +10,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .reader import load  # noqa: E402
+
+def __getattr__(name: str):
+    """``load`` is imported when first used: a command that reads no report (an unchanged
+    ``build``, ``--version``) does not pay for importing the model and the formats."""
+    if name == "load":
+        from .reader import load
+
+        return load
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["__version__", "load"]

@@ -7,7 +7,9 @@ import os
 from pathlib import Path
 
 from .errors import InputError
-from .model import Report, check_limits
+
+if False:  # for type checkers only (the model is imported by ``load``, not by ``discovery``)
+    from .model import Report
 
 # What ``load`` reads (``discovery`` finds these in folders): our own workbook and data form, and
 # published reports (web page, web archive, Word, PDF), read by ``importers`` (kept here so that
@@ -28,6 +30,8 @@ def load(path: str | os.PathLike) -> Report:
     Raises ``InputError`` (exit code 2) with a Chinese message when the file cannot be used,
     including a report past the limits of ``model`` (paragraphs, text length), whichever
     reader read it. ``path`` may be an ``http(s)://`` address of a published report."""
+    from .model import check_limits
+
     if is_url(path):
         from .importers import load_url
 

@@ -32,13 +32,15 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .. import __version__
 from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, DisclosureError, InputError, OutputError, UsageError
-from ..model import Report
 from . import state
 from .stamp import PLACEHOLDER, Origin, file_sha256, seal, stamp_pdf, written_by_build_of
+
+if TYPE_CHECKING:  # the model is imported where a report is read, not by an unchanged run
+    from ..model import Report
 
 DOCX = "docx"
 HTML = "html"

@@ -35,12 +35,11 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .. import __version__
 from ..discovery import REPORT_KIND, Found, discover, real_path
 from ..errors import InputError, OutputError, UsageError
-from ..model import Report
 from .one import (
     BUILT,
     FAILED,
@@ -57,6 +56,9 @@ from .one import (
     unchanged,
 )
 from .stamp import file_sha256
+
+if TYPE_CHECKING:  # the model is imported where a report is read, not by an unchanged run
+    from ..model import Report
 
 REPORT_SCHEMA = 1
 
@@ -328,7 +330,7 @@ def _options(targets, draft, fragment, force, previous) -> tuple[Options, Report
     prev_report: Report | None = None
     prev_path: str | None = None
     prev_sha: str | None = None
-    if isinstance(previous, Report):
+    if previous is not None and not isinstance(previous, (str, os.PathLike)):  # a Report (the library's call)
         from ..jsonform import to_data
 
         prev_report = previous

@@ -1,8 +1,9 @@
 """Worker processes: several inputs built at once, and no worker outliving its parent.
 
 Workers are started with ``spawn`` (the same on every platform, and safe with the progress
-bar's thread in the parent). Each imports openpyxl and Jinja2 once, reads the reference Word
-package and keeps the compiled templates; it receives a small ``Task`` and sends back a small ``Outcome``.
+bar's thread in the parent). Each imports the reader (python-calamine; openpyxl only when a
+workbook needs it), the checker and Jinja2 once, reads the reference Word package and keeps the
+compiled templates; it receives a small ``Task`` and sends back a small ``Outcome``.
 
 A worker exits when its parent dies, even by ``kill -9`` (otherwise it would wait for work
 forever): on Linux the kernel sends it SIGKILL (``PR_SET_PDEATHSIG``); everywhere a watchdog
@@ -66,9 +67,10 @@ def _worker_init(options: Options, previous: str | None, parent_pid: int, pdeath
     """Once per worker process: the watchdog, the heavy imports, the compiled templates, the
     previous year."""
     _die_with_parent(parent_pid, pdeathsig)
-    import openpyxl  # noqa: F401
+    import python_calamine  # noqa: F401  (the workbook reader; openpyxl only if a workbook needs it)
 
     from ..checks import check_report  # noqa: F401
+    from ..reader import load  # noqa: F401
     from ..render import docx as rdocx, html as rhtml
 
     rdocx.reference_docx()

@@ -1,14 +1,17 @@
-"""``disclosure check FILE...`` without Typer: the command a scheduled task or a reviewer's script
-runs thousands of times, started in the time of its own work.
+"""``disclosure check FILE...`` and ``disclosure build FILE...`` without Typer: the commands a
+scheduled task or a reviewer's script runs thousands of times, started in the time of their own
+work (a nightly ``build`` of unchanged folders is mostly start-up).
 
 Typer (with Click, ``inspect``, ``subprocess``…) costs about as much to import as checking a
-workbook. ``parse`` reads the plain forms of a ``check`` command line — files, and the options of
-``check`` written out (``--format json``, ``--format=json``, ``-q``, ``-p 上年.xlsx``…), with
-``--debug`` before ``check`` — and gives up (``None``) on anything else: help, usage mistakes,
-short options run together, ``--``, an option value that looks like an option, ``DISCLOSURE_DEBUG``
-set. Then Typer runs the command as always, so every message about usage stays Typer's.
+workbook. ``parse`` reads the plain forms of such a command line — files, and the command's
+options written out (``--format json``, ``--format=json``, ``-q``, ``-p 上年.xlsx``, ``-j 2``…),
+with ``--debug`` before the command — and gives up (``None``) on anything else: help, usage
+mistakes, short options run together, ``--``, an option value that looks like an option or is
+not of its type, ``DISCLOSURE_DEBUG`` set. Then Typer runs the command as always, so every
+message about usage stays Typer's.
 
-``OPTIONS`` must say what the Typer command declares (``cli/check.py``); a test compares them.
+``OPTIONS`` and ``BUILD_OPTIONS`` must say what the Typer commands declare (``cli/check.py``,
+``cli/build.py``); a test compares them.
 """
 
 from __future__ import annotations
@@ -30,18 +33,56 @@ OPTIONS: dict[str, tuple[str, bool]] = {
     "--decisions": ("decisions", True),
 }
 FORMATS = ("text", "json")
-PATHS = ("previous", "decisions")
+BUILD_OPTIONS: dict[str, tuple[str, bool]] = {
+    "--outdir": ("outdir", True),
+    "-o": ("outdir", True),
+    "--to": ("to", True),
+    "--draft": ("draft", False),
+    "--fragment": ("fragment", False),
+    "--force": ("force", False),
+    "--previous": ("previous", True),
+    "-p": ("previous", True),
+    "--jobs": ("jobs", True),
+    "-j": ("jobs", True),
+    "--report": ("report", True),
+    "--quiet": ("quiet", False),
+    "-q": ("quiet", False),
+    "--decisions": ("decisions", True),
+    "--shard": ("shard", True),
+}
+COMMANDS = {"check": OPTIONS, "build": BUILD_OPTIONS}
+PATHS = ("previous", "decisions", "outdir", "report")
+
+
+def _value(param: str, value: str):
+    """An option's value as the Typer command would pass it, or None when Typer must judge it."""
+    if param == "fmt":
+        return value if value in FORMATS else None
+    if param == "jobs":
+        return int(value) if value.isascii() and value.isdigit() and int(value) >= 1 else None
+    return Path(value) if param in PATHS else value
 
 
 def parse(argv: Sequence[str]) -> tuple[bool, list[str], dict] | None:
-    """``(debug, files, options)`` for a plain ``check`` command line, else ``None``."""
+    """``(debug, files, options)`` for a plain ``check`` command line, else ``None``
+    (``command`` tells which command: ``parse_command``)."""
+    parsed = parse_command(argv)
+    if parsed is None or parsed[0] != "check":
+        return None
+    return parsed[1:]
+
+
+def parse_command(argv: Sequence[str]) -> tuple[str, bool, list[str], dict] | None:
+    """``(command, debug, files, options)`` for a plain ``check`` or ``build`` command line, else ``None``."""
     args = list(argv)
     debug = False
     if args[:1] == ["--debug"]:
         debug = True
         args.pop(0)
-    if args[:1] != ["check"] or "DISCLOSURE_DEBUG" in os.environ:
+    if not args or args[0] not in COMMANDS or "DISCLOSURE_DEBUG" in os.environ:
         return None
+    command = args[0]
+    known = COMMANDS[command]
     files: list[str] = []
     options: dict = {}
     rest = iter(args[1:])
@@ -50,9 +91,9 @@ def parse(argv: Sequence[str]) -> tuple[bool, list[str], dict] | None:
             files.append(arg)  # a file, a folder or an http(s):// address, as Typer passes it
             continue
         name, eq, value = arg.partition("=")
-        if name not in OPTIONS:
+        if name not in known:
             return None  # help, --, unknown or clustered options: Typer says what is wrong
-        param, takes_value = OPTIONS[name]
+        param, takes_value = known[name]
         if param in options:
             return None
         if takes_value:
@@ -62,30 +103,34 @@ def parse(argv: Sequence[str]) -> tuple[bool, list[str], dict] | None:
                     return None
             if not value:
                 return None
-            if param == "fmt" and value not in FORMATS:
+            options[param] = _value(param, value)
+            if options[param] is None:
                 return None
-            options[param] = Path(value) if param in PATHS else value
         elif eq:
             return None
         else:
             options[param] = True
     if not files:
         return None
-    return debug, files, options
+    return command, debug, files, options
 
 
 def run(argv: Sequence[str]) -> int | None:
-    """Run a plain ``check`` command line and return its exit code; ``None`` when Typer must."""
-    parsed = parse(argv)
+    """Run a plain ``check`` or ``build`` command line and return its exit code; ``None`` when Typer must."""
+    parsed = parse_command(argv)
     if parsed is None:
         return None
-    debug, files, options = parsed
+    command, debug, files, options = parsed
     from ._run import Exit, handle_errors, state
-    from .checking import run as check
+
+    if command == "check":
+        from .checking import run as work
+    else:
+        from .building import run as work
 
     state.debug = debug
     try:
         with handle_errors():
-            return check(files, **options)
+            return work(files, **options)
     except Exit as e:
         return e.code if isinstance(e.code, int) else 1
