@@ -283,9 +283,10 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
             return None
         if task.twin and record.twin_sha256 != file_sha256(task.twin.path):
             return None
-        if record.decisions_sha256 != decisions_key(task.path, options, record.facts.get("org"), record.facts.get("year")):
+        decisions_file = _decisions_path(task.path, options)
+        if record.decisions_sha256 != decisions_key(task.path, options, record.facts.get("org"), record.facts.get("year"), decisions_file):
             return None  # a decision on it accepted or undone: what is built may differ
-        file_digest = decisions_sha256(task.path, options)
+        file_digest = decisions_sha256(task.path, options, decisions_file)
     except (OSError, DisclosureError):
         return None  # an unreadable decisions file: building it says why
     if sorted((t, p) for t, p, _ in record.outputs) != sorted(task.outputs):
@@ -300,7 +301,7 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
     facts.update({k: facts[k] or 0 for k in ("errors", "warnings", "infos", "stale")})
     facts["accepted"] = dict(facts["accepted"] or {})
     facts["accepted_findings"] = [tuple(row) for row in facts["accepted_findings"] or []]
-    facts["decisions"] = _decisions_path(task.path, options) if file_digest != state.NO_DECISIONS else None
+    facts["decisions"] = decisions_file if file_digest != state.NO_DECISIONS else None
     o = Outcome(
         task.index, task.path, task.display, UNCHANGED, was=record.status, outputs=list(record.outputs),
         decisions_sha256=file_digest, decisions_key=record.decisions_sha256, **facts,
@@ -310,11 +311,12 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
     return o
 
 
-def decisions_sha256(input_path: str | Path, options: Options) -> str:
+def decisions_sha256(input_path: str | Path, options: Options, decisions_file: str | None = None) -> str:
     """The SHA-256 of the decisions file that applies to ``input_path`` (``"none"`` when there is
-    none), as the run report shows it. Raises ``OSError`` when it cannot be read."""
+    none; ``decisions_file``: that file, when known), as the run report shows it. Raises
+    ``OSError`` when it cannot be read."""
     try:
-        return file_sha256(_decisions_path(input_path, options))
+        return file_sha256(decisions_file or _decisions_path(input_path, options))
     except FileNotFoundError:
         return state.NO_DECISIONS
 
@@ -325,13 +327,16 @@ def _decisions_path(input_path: str | Path, options: Options) -> str:
     return str(path_for(input_path, options.decisions))
 
 
-def decisions_key(input_path: str | Path, options: Options, org: str | None, year: int | None) -> str:
-    """What the decisions file that applies to ``input_path`` says about the report (``org``,
-    ``year``): ``decisions.key_for`` — the build record's key, so that one new decision rebuilds
-    only the report it is about. Raises ``DecisionsError`` when the file cannot be used."""
+def decisions_key(
+    input_path: str | Path, options: Options, org: str | None, year: int | None, decisions_file: str | None = None
+) -> str:
+    """What the decisions file that applies to ``input_path`` (``decisions_file``, when known)
+    says about the report (``org``, ``year``): ``decisions.key_for`` — the build record's key, so
+    that one new decision rebuilds only the report it is about. Raises ``DecisionsError`` when
+    the file cannot be used."""
     from .. import decisions as D
 
-    decisions, reviewed = D.read_cached(_decisions_path(input_path, options))
+    decisions, reviewed = D.read_cached(decisions_file or _decisions_path(input_path, options))
     return D.key_for(decisions, reviewed, org, year, Path(input_path).name)
 
 

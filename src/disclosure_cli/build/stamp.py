@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +85,8 @@ def _docx_origin(path: Path) -> tuple[str, str] | None:
     """(sha256, path id) recorded in a Word output of ours that was not saved again since (a save
     in Word, WPS or LibreOffice raises the revision number), else None."""
     try:
+        import zipfile  # here: an unchanged run does not need it
+
         from defusedxml import ElementTree as ET
 
         with zipfile.ZipFile(path) as z:
