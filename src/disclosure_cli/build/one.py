@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -114,6 +115,7 @@ class Options:
     previous_sha256: str | None = None  # its content (or, for a Report object, its data)
     decisions: str | None = None  # the reviewer's decisions file for every input (else the one beside each)
 
+    @cached_property  # asked for every input of a run
     def fingerprint(self) -> str:
         """Everything besides the input that the outputs depend on (``force`` does not count)."""
         blob = json.dumps(
@@ -276,7 +278,7 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
     if options.force:
         return None
     record = state.read(task.state_id, RECORDED)
-    if record is None or record.options != options.fingerprint():
+    if record is None or record.options != options.fingerprint:
         return None
     try:
         if record.sha256 != (input_sha256 or file_sha256(task.path)):
@@ -483,7 +485,7 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
         _write_outputs(task, options, report, Origin(str(path.resolve()), sha), bool(result.errors), outcome)
         if not task.twin or twin_sha:  # a twin that could not be read is looked at again next time
             record = state.Record(
-                task.path, sha, options.fingerprint(), outcome.status, tuple(outcome.outputs),
+                task.path, sha, options.fingerprint, outcome.status, tuple(outcome.outputs),
                 {k: getattr(outcome, k) for k in _FACTS}, twin_sha, outcome.decisions_key,
             )
             state.write(task.state_id, record)

@@ -59,7 +59,7 @@ class Record:
 
     input: str  # the input's path
     sha256: str  # of the input's bytes
-    options: str  # ``Options.fingerprint()``
+    options: str  # ``Options.fingerprint``
     status: str  # built / draft
     outputs: tuple[tuple[str, str, str], ...]  # (target, path, sha256)
     facts: dict[str, Any] = field(default_factory=dict)  # org, year, format, kind, deadline…, counts
