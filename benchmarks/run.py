@@ -76,7 +76,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=200, help="workbooks in the batch (default 200)")
     ap.add_argument("--repeat", type=int, default=7, help="repetitions of the short measurements (default 7)")
-    ap.add_argument("--batch-repeat", type=int, default=3, help="repetitions of the batch builds (default 3)")
+    ap.add_argument("--batch-repeat", type=int, default=5, help="rounds of the batch builds (default 5)")
     ap.add_argument("--python", default=sys.executable, help="the Python of the environment to measure")
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "disclosure-bench")
     args = ap.parse_args()
@@ -135,26 +135,27 @@ def main() -> None:
 
     # What two processes at once can gain on this machine at all: a pure-Python loop alone and
     # twice side by side (virtual CPUs that share a physical core or a busy host do not give 2×).
+    # Each round measures that ceiling, one job and two jobs in turn: this shared machine's speed
+    # drifts by a third within minutes, and a ratio of runs taken minutes apart measures the drift.
     spin = [py, "-c", "x = 0\nfor i in range(15_000_000): x += i"]
-    alone = [timed(spin) for _ in range(args.batch_repeat)]
-    pair = []
+    alone, pair, j1, j2runs, again = [], [], [], [], []
     for _ in range(args.batch_repeat):
+        alone.append(timed(spin))
         t = time.perf_counter()
         procs = [subprocess.Popen(spin) for _ in range(2)]
         for p in procs:
             p.wait()
         pair.append(time.perf_counter() - t)
+        j1.append(batch(big, 1, "j1")[0])
+        j2runs.append(batch(big, 2, "j2"))
+        env = {**os.environ, "DISCLOSURE_STATE_DIR": str(work / "state-j2")}  # the same build, again: nothing to do
+        again.append(timed([*cli, "build", str(big), "-o", str(work / "out-j2"), "-j", "2", "-q"], env))
     ceiling = 2 * median(alone) / median(pair)
-
-    j1 = [batch(big, 1, "j1")[0] for _ in range(args.batch_repeat)]
-    j2runs = [batch(big, 2, "j2") for _ in range(args.batch_repeat)]
     j2 = [t for t, _ in j2runs]
     speedup = median(j1) / median(j2)
     rows.append((f"`build` {args.n} workbooks, `--jobs 1`", f"{median(j1):.2f} s", f"{median(j1) / args.n * 1000:.0f} ms per workbook", ""))
     rows.append((f"`build` {args.n} workbooks, `--jobs 2`", f"{median(j2):.2f} s", f"{speedup:.2f}× faster than 1 job", "≥ 1.7×" + (" ✅" if speedup >= 1.7 else " ❌")))
     rows.append(("the machine itself: 2 CPU-bound processes at once", "", f"{ceiling:.2f}× the work of one in the same time", "(ceiling for `--jobs 2`)"))
-    env = {**os.environ, "DISCLOSURE_STATE_DIR": str(work / "state-j2")}
-    again = [timed([*cli, "build", str(big), "-o", str(work / "out-j2"), "-j", "2", "-q"], env) for _ in range(args.repeat)]
     share = median(again) / median(j2)
     rows.append(("second, unchanged run (`--jobs 2`)", f"{median(again):.3f} s", f"{share * 100:.1f} % of the first", "≤ 5 %" + (" ✅" if share <= 0.05 else " ❌")))
 
