@@ -230,6 +230,32 @@ def test_blank_and_text_cells_make_a_partial_sum_naming_the_units(tmp_path):
     assert report["cells"][str(key)] == {"value": datas[1][key.table][key.row][key.column], "partial": ["某某区第01单位", "某某区第03单位"]}
 
 
+def test_a_number_with_its_unit_is_summed_as_the_checker_reads_it(tmp_path):
+    """“7件” in a count cell and “152.2万元” in the 万元 column count as 7 and 152.2 — as the
+    checker reads them (value-typing info) — with a warning naming the units; “251000元” in a
+    count cell does not fit and stays text: a partial sum. The result's own arithmetic holds."""
+    datas = district(3)
+    fmt = F.for_year(2024)
+    count, amount, odd = fmt.key(R.LICENSE, R.DECISIONS), fmt.key(R.FEES, R.AMOUNT), fmt.key(R.PENALTY, R.DECISIONS)
+    datas[0][count.table][count.row][count.column] = "7件"
+    datas[1][amount.table][amount.row][amount.column] = "152.2万元"
+    datas[2][odd.table][odd.row][odd.column] = "251000元"
+    write(tmp_path / "in", datas)
+    r = run("rollup", tmp_path / "in", "-o", tmp_path / "汇总.xlsx", "--org", "某某区人民政府", "--report", tmp_path / "r.json")
+    assert r.exit_code == 1, r.output  # 第03单位's “251000元” in a count cell is an error of its report
+    assert "1 个单位的报告有错误，已计入合计，请核实：某某区第03单位" in r.output
+    agg = load(tmp_path / "汇总.xlsx")
+    expected_count = 7 + sum(d[count.table][count.row][count.column] for d in datas[1:])
+    expected_amount = Decimal("152.2") + sum(Decimal(str(d[amount.table][amount.row][amount.column])) for d in (datas[0], datas[2]))
+    assert agg.cells[count].value == expected_count
+    assert Decimal(str(agg.cells[amount].value)) == expected_amount
+    out = flat(r.output)
+    assert flat(f"已按其中的数字计入合计，请核实：{count}；涉及单位：某某区第01单位") in out
+    assert flat(f"已按其中的数字计入合计，请核实：{amount}；涉及单位：某某区第02单位") in out
+    assert flat(f"合计不完整（有单位填的不是数字：空白、“/”或文字）：{odd}；涉及单位：某某区第03单位") in out
+    assert "汇总结果错误" not in r.output  # the totals agree with the parts counted
+
+
 def test_mixed_format_versions_are_refused_with_the_units_of_each(tmp_path):
     datas = district(2)
     old = district(1, year=2020)[0]

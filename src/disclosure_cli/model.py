@@ -8,12 +8,19 @@ sentence the clerk has to fix.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
+from . import formats as F
 from . import values as V
 from .errors import InputError
 from .formats import CellKey, Format
+
+# A number followed by its unit in a cell (``Report.with_unit``).
+_COUNT_WORDS = ("件", "笔", "个", "项", "条", "次", "宗", "起")
+_MONEY = ("元", "万元")
+_WITH_UNIT = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)\s*(万元|元|件|笔|个|项|条|次|宗|起)")
 
 META_FIELDS = (
     "title",
@@ -216,6 +223,32 @@ class Report:
         if cell.state == V.TEXT:
             return text
         return cell.number
+
+    def with_unit(self, key: CellKey) -> tuple[int | float, str] | None:
+        """(number, unit) of a cell holding a number followed by its unit — “2笔”, “832995元”,
+        “152.2万元” — when the unit fits the column: a count word (件、笔、个、项、条、次、宗、起)
+        in a count column, the column's own unit (万元) in a money column, any money unit where
+        the format names none (2019 采购总金额). Such a cell counts as that number wherever a
+        number is needed (the checker says so in a value-typing info, the roll-up in a
+        warning); a unit that does not fit (“251000元” for a number of documents, 元 where the
+        format asks 万元) leaves it text."""
+        cell = self.cells.get(key)
+        if cell is None or cell.state != V.TEXT or cell.formula is not None:
+            return None
+        m = _WITH_UNIT.fullmatch(unicodedata.normalize("NFKC", str(cell.raw)).strip())
+        if m is None:
+            return None
+        number, unit = m.group(1), m.group(2)
+        column = self.format.column(key)
+        block_unit = self.format.table(key.table).block_of_row(key.row).unit
+        if column.kind == F.DECIMAL:
+            fits = unit == block_unit if block_unit else unit in _MONEY
+        else:
+            fits = unit in _COUNT_WORDS and "." not in number
+        if not fits:
+            return None
+        v = float(number)
+        return (int(v) if v.is_integer() else v), unit
 
     @property
     def title(self) -> str:

@@ -161,16 +161,22 @@ class _Sums:
         self.total = [Decimal(0)] * len(self.keys)
         self.numbers = [0] * len(self.keys)  # how many units gave a number
         self.partial: list[list[str]] = [[] for _ in self.keys]
+        self.with_unit: list[list[str]] = [[] for _ in self.keys]  # units whose “7件” was counted as 7
 
-    def add(self, name: str, cells: dict) -> tuple:
+    def add(self, name: str, report) -> tuple:
         raws = []
         for i, key in enumerate(self.keys):
-            cell = cells.get(key)
+            cell = report.cells.get(key)
             raw = cell.raw if cell is not None else None
             raws.append(raw)
+            read = report.with_unit(key) if cell is not None and cell.state == V.TEXT else None
             if cell is not None and cell.state == V.NUMBER and cell.value is not None:
                 self.total[i] += _decimal(cell.value)
                 self.numbers[i] += 1
+            elif read is not None:  # the number the checker reads it as (value-typing)
+                self.total[i] += _decimal(read[0])
+                self.numbers[i] += 1
+                self.with_unit[i].append(name)
             else:
                 self.partial[i].append(name)
         return tuple(raws)
@@ -260,7 +266,7 @@ def rollup(
         by_version.setdefault(report.format.id, []).append(name)
         by_year.setdefault(report.year, []).append(name)
         acc = sums.get(report.format.id) or sums.setdefault(report.format.id, _Sums(report.format))
-        e.values = acc.add(name, report.cells)
+        e.values = acc.add(name, report)
         fp = _fingerprint(e.values)
         if fp is not None:
             prints.setdefault(fp, []).append(e)
@@ -296,11 +302,14 @@ def rollup(
     if self_meta:
         agg.meta = {k: v for k, v in self_meta.items() if k not in ("title", "intro", "published")}
     partial: dict = {}
+    with_unit: dict = {}
     for i, key in enumerate(acc.keys):
         if acc.numbers[i]:
             agg.cells[key] = Cell.read(key, _plain(acc.total[i]), agg.cells[key].source)
         if acc.partial[i]:
             partial[key] = acc.partial[i]
+        if acc.with_unit[i]:
+            with_unit[key] = acc.with_unit[i]
 
     from . import sentences
 
@@ -313,12 +322,12 @@ def rollup(
         if s.table == fmt.table_of(F.Role.NEW).id:
             agg.sections[s.id] = [Paragraph(t) for t in generated[1:]]
 
-    issues = _issues(entries, units, partial, prints, fmt, previous_units)
+    issues = _issues(entries, units, partial, prints, fmt, previous_units, with_unit)
     if units is not None:
         for u in units.units:
             if u.key not in seen_units:
                 entries.append(Entry("", "", MISSING, u.name, code=u.code))
-        issues = _issues(entries, units, partial, prints, fmt, previous_units)
+        issues = _issues(entries, units, partial, prints, fmt, previous_units, with_unit)
 
     result = Rollup(agg, entries, issues, partial, [(e.path, e.sha256) for e in entries if e.path])
     result.check = check_report(agg, previous)
@@ -330,7 +339,7 @@ def _names(entries) -> str:
     return "、".join(names[:20]) + (f" 等 {len(names)} 个" if len(names) > 20 else "")
 
 
-def _issues(entries, units, partial, prints, fmt, previous_units) -> list[Issue]:
+def _issues(entries, units, partial, prints, fmt, previous_units, with_unit=None) -> list[Issue]:
     out: list[Issue] = []
 
     def add(level, code, message, group):
@@ -350,15 +359,18 @@ def _issues(entries, units, partial, prints, fmt, previous_units) -> list[Issue]
     for group in prints.values():
         if len(group) > 1:
             add(WARNING, "rollup-identical-data", f"{len(group)} 个单位的表格数据完全相同，可能是同一份报告：{_names(group)}", group)
-    if partial:
+    for code, cells_of, text in (
+        ("rollup-partial", partial, "合计不完整（有单位填的不是数字：空白、“/”或文字）"),
+        ("rollup-unit-read", with_unit or {}, "有单位填的是带单位的数（如“7件”“152.2万元”），已按其中的数字计入合计，请核实"),
+    ):
         # one issue per distinct set of units responsible
         groups: dict[tuple, list] = {}
-        for key, names in partial.items():
+        for key, names in cells_of.items():
             groups.setdefault(tuple(names), []).append(key)
         for names, keys in groups.items():
             cells = "、".join(str(k) for k in keys[:8]) + (f" 等 {len(keys)} 个单元格" if len(keys) > 8 else "")
             shown = "、".join(names[:20]) + (f" 等 {len(names)} 个" if len(names) > 20 else "")
-            out.append(Issue(WARNING, "rollup-partial", f"合计不完整（有单位填的不是数字：空白、“/”或文字）：{cells}；涉及单位：{shown}", list(names)))
+            out.append(Issue(WARNING, code, f"{text}：{cells}；涉及单位：{shown}", list(names)))
     if previous_units is not None:
         now = {normalize_name(e.name) for e in entries if e.status not in (MISSING, UNREADABLE)}
         gone = [n for n in previous_units if normalize_name(n) not in now]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cached_property
 
 from .. import formats as F
@@ -14,9 +13,6 @@ from .catalogue import CATALOGUE
 from .finding import Finding
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？;!?])")
-_COUNT_WORDS = ("件", "笔", "个", "项", "条", "次", "宗", "起")
-_MONEY = ("元", "万元")
-_WITH_UNIT = re.compile(r"(\d{1,15}(?:\.\d{1,6})?)\s*(万元|元|件|笔|个|项|条|次|宗|起)")
 
 # Fields of the report that are not cells or sentences, in display order.
 FIELDS = ("org", "year", "meta.title", "meta.intro", "meta.kind", "meta.published", "meta.deadline")
@@ -76,29 +72,8 @@ class Context:
         return self._values[key]
 
     def with_unit(self, key: F.CellKey) -> tuple[int | float, str] | None:
-        """(number, unit) of a cell holding a number followed by its unit — “2笔”, “832995元”,
-        “152.2万元” — when the unit fits the column: a count word (件、笔、个、项、条、次、宗、起)
-        in a count column, the column's own unit (万元) in a money column, any money unit where
-        the format names none (2019 采购总金额). Such a cell is read as that number (the value-typing
-        info says so); a unit that does not fit (“251000元” for a number of documents, 元 where
-        the format asks 万元) leaves it text."""
-        cell = self.cell(key)
-        if cell is None or cell.state != V.TEXT or cell.formula is not None:
-            return None
-        m = _WITH_UNIT.fullmatch(unicodedata.normalize("NFKC", str(cell.raw)).strip())
-        if m is None:
-            return None
-        number, unit = m.group(1), m.group(2)
-        column = self.fmt.column(key)
-        block_unit = self.fmt.table(key.table).block_of_row(key.row).unit
-        if column.kind == F.DECIMAL:
-            fits = unit == block_unit if block_unit else unit in _MONEY
-        else:
-            fits = unit in _COUNT_WORDS and "." not in number
-        if not fits:
-            return None
-        v = float(number)
-        return (int(v) if v.is_integer() else v), unit
+        """``Report.with_unit``: “2笔” in a count column read as 2."""
+        return self.report.with_unit(key)
 
     def amount(self, key: F.CellKey) -> int | float | None:
         """What a total stands for when text is compared with it: the larger of the cell and the
