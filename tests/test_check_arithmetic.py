@@ -229,11 +229,25 @@ def test_totals_recomputed_from_the_inputs_alone(fmt_id):
 def test_text_in_a_part_makes_the_total_unknown_or_zero():
     rep = report(sample("huaian-2024"))
     k = rep.format.key(R.DISCLOSED, R.NATURAL_PERSON)
-    rep.cells[k] = Cell.read(k, "1288件", Source())
+    rep.cells[k] = Cell.read(k, "约1288", Source())
     whole = rep.format.key(R.RESULTS_TOTAL, R.TOTAL)
     assert rep.computed(whole, text=None) is None
     assert rep.computed(whole) == 3050 - 1288  # as a spreadsheet's SUM: text counts 0
     assert rep.computed(k) == 0 and rep.computed(k, text=None) is None
+
+
+def test_a_number_with_a_fitting_unit_counts_as_the_checker_reads_it():
+    """“1288件” in a count column is 1288 wherever a value is asked for (``text=None``: the
+    checker's sums, the text rules, the roll-up); a spreadsheet's SUM still counts it 0; a unit
+    that does not fit (元 in a count column) leaves the total unknown."""
+    rep = report(sample("huaian-2024"))
+    k = rep.format.key(R.DISCLOSED, R.NATURAL_PERSON)
+    whole = rep.format.key(R.RESULTS_TOTAL, R.TOTAL)
+    rep.cells[k] = Cell.read(k, "1288件", Source())
+    assert rep.computed(k, text=None) == 1288 and rep.computed(whole, text=None) == 3050
+    assert rep.computed(whole) == 3050 - 1288
+    rep.cells[k] = Cell.read(k, "1288元", Source())
+    assert rep.computed(k, text=None) is None and rep.computed(whole, text=None) is None
 
 
 def test_check_values_are_the_models_recomputation():

@@ -212,7 +212,9 @@ class Report:
         computed (what ``check`` does: it never trusts a missing result, and checks the others);
         every other cell counts as read. A blank or not-applicable cell counts 0; a cell holding
         text counts ``text``: 0 as a spreadsheet's SUM does, or ``None`` — then the total is
-        unknown (``None``) too."""
+        unknown (``None``) too, unless the text is a number with a unit that fits the column
+        (“7件”, ``with_unit``): with ``text=None`` it counts as that number, as the checker and
+        the roll-up read it."""
         cell = self.cells.get(key)
         rel = self.format.definitions.get(key)
         if rel is not None and (not uncached_only or uncached_formula(cell)):
@@ -221,6 +223,8 @@ class Report:
         if cell is None:
             return 0
         if cell.state == V.TEXT:
+            if text is None and (read := self.with_unit(key)) is not None:
+                return read[0]
             return text
         return cell.number
 
