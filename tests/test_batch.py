@@ -341,6 +341,63 @@ def test_incremental_skip_and_what_it_covers(tree, tmp_path, monkeypatch):
     assert set(statuses(B.build([tree], outdir=out, draft=True, previous=prev)).values()) - {"built", "draft"} == set()
 
 
+def _hashed(monkeypatch) -> list[str]:
+    """The files the build reads and hashes from now on."""
+    seen: list[str] = []
+    real = one.file_sha256
+
+    def spy(path):
+        seen.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(one, "file_sha256", spy)
+    return seen
+
+
+def test_unchanged_run_hashes_no_file_whose_signature_is_recorded(tree, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    B.build([tree], outdir=out)
+    hashed = _hashed(monkeypatch)
+    run = B.build([tree], outdir=out)
+    assert set(statuses(run).values()) == {"unchanged"}
+    inputs_and_outputs = {o.path for o in run.outcomes} | {p for o in run.outcomes for _, p, _ in o.outputs}
+    assert not inputs_and_outputs & set(hashed)
+    # a record written before signatures were kept: every file hashed, still unchanged
+    from disclosure_cli.build import state
+
+    for record in state.folder().glob("*.json"):
+        data = json.loads(record.read_text(encoding="utf-8"))
+        del data["stats"]
+        record.write_text(json.dumps(data), encoding="utf-8")
+    hashed.clear()
+    assert set(statuses(B.build([tree], outdir=out)).values()) == {"unchanged"}
+    assert inputs_and_outputs <= set(hashed)
+
+
+@pytest.mark.parametrize("which", ["input", "output"])
+def test_a_file_changed_in_place_with_its_size_and_times_put_back_is_noticed(tree, tmp_path, which):
+    """Same size, modification time set back: the change time (which no tool can set back)
+    gives it away, and the file is hashed: an edited input is rebuilt, an edited output is
+    not taken for ours."""
+    out = tmp_path / "out"
+    B.build([tree], outdir=out)
+    path = tree / "区A" / "unit.json" if which == "input" else out / "区A" / "unit.html"
+    st = path.stat()
+    data = path.read_bytes()
+    old, new = ("淮安市", "淮阴市") if which == "input" else ("<p", "<P")
+    assert old.encode() in data and len(old.encode()) == len(new.encode())
+    with open(path, "r+b") as f:  # in place: the same inode
+        f.write(data.replace(old.encode(), new.encode(), 1))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns, path.stat().st_ino) == (st.st_size, st.st_mtime_ns, st.st_ino)
+    run = B.build([tree], outdir=out)
+    if which == "input":
+        assert statuses(run)["区A/unit.json"] == "built"
+    else:
+        assert statuses(run)["区A/unit.json"] == "failed" and run.exit_code == 2  # edited: not overwritten
+        assert b"<P" in path.read_bytes()
+
+
 def test_second_run_starts_no_worker_and_imports_nothing_heavy(tree, tmp_path):
     out = tmp_path / "out"
     assert B.build([tree], outdir=out).exit_code == 0

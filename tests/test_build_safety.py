@@ -94,8 +94,12 @@ def test_run_report_replaces_only_an_earlier_run_report(cli, work, tmp_path):
         lambda r: r["summary"].update(errors="0"),
         lambda r: r.update(status="same"),
         lambda r: r.clear(),
+        lambda r: r.update(stats={k: v[:3] for k, v in r["stats"].items()}),
+        lambda r: r.update(stats={k: [str(x) for x in v] for k, v in r["stats"].items()}),
+        lambda r: r.update(stats=[1, 2]),
     ],
-    ids=["outputs-5", "summary-list", "two-element-rows", "deadline-text", "count-text", "status", "empty"],
+    ids=["outputs-5", "summary-list", "two-element-rows", "deadline-text", "count-text", "status", "empty",
+         "stats-three", "stats-text", "stats-list"],
 )
 def test_a_bad_build_record_means_build_again(work, tmp_path, state_dir, damage):
     src = work / "zhujie-2020.json"

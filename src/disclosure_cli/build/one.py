@@ -280,8 +280,16 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
     record = state.read(task.state_id, RECORDED)
     if record is None or record.options != options.fingerprint:
         return None
+
+    def holds(path: str, digest: str | None) -> bool:
+        """Whether ``path`` still holds the bytes recorded: its stat signature as recorded, else hashed."""
+        recorded = record.stats.get(path)
+        if recorded is not None and state.signature(path) == recorded:
+            return True
+        return file_sha256(path) == digest
+
     try:
-        if record.sha256 != (input_sha256 or file_sha256(task.path)):
+        if not (record.sha256 == input_sha256 if input_sha256 else holds(task.path, record.sha256)):
             return None
         if task.twin and record.twin_sha256 != file_sha256(task.twin.path):
             return None
@@ -295,7 +303,7 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
         return None
     for _, p, digest in record.outputs:
         try:
-            if file_sha256(p) != digest:
+            if not holds(p, digest):
                 return None  # edited, replaced or half-written by something else
         except OSError:
             return None  # deleted
@@ -399,10 +407,12 @@ def build_one(task: Task, options: Options, previous: Report | None = None) -> O
         outcome.peak_rss_kb = _peak_rss_kb()
 
 
-def _read(path: Path, display: str) -> tuple[Report, str]:
-    """The report and the SHA-256 of the bytes it was read from."""
+def _read(path: Path, display: str) -> tuple[Report, str, list[int] | None]:
+    """The report, the SHA-256 of the bytes it was read from, and the file's stat signature
+    (None when it changed while being read)."""
     from ..reader import load
 
+    before = state.signature(path)
     try:
         sha = file_sha256(path)
     except FileNotFoundError:
@@ -421,7 +431,7 @@ def _read(path: Path, display: str) -> tuple[Report, str]:
             )
     except OSError:
         raise InputError("文件在读取过程中被移走或删除", code="input-changed", path=display) from None
-    return report, sha
+    return report, sha, (before if state.signature(path) == before else None)
 
 
 def _compare_twin(task: Task, report: Report, outcome: Outcome) -> str | None:
@@ -431,7 +441,7 @@ def _compare_twin(task: Task, report: Report, outcome: Outcome) -> str | None:
 
     assert task.twin is not None
     try:
-        other, sha = _read(Path(task.twin.path), task.twin.display)
+        other, sha, _ = _read(Path(task.twin.path), task.twin.display)
     except DisclosureError as e:  # the JSON's own problem: the workbook is still built
         outcome.twin = _twin_outcome(task, FAILED, e)
         return None
@@ -456,7 +466,7 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
     from ..deadlines import deadline_of, parse_date
 
     path = Path(task.path)
-    report, sha = _read(path, task.display)
+    report, sha, signature = _read(path, task.display)
     twin_sha = _compare_twin(task, report, outcome) if task.twin else None
     result = check_report(report, previous)
     due = deadline_of(report)
@@ -484,9 +494,12 @@ def _build(task: Task, options: Options, previous: Report | None, outcome: Outco
             return done
         _write_outputs(task, options, report, Origin(str(path.resolve()), sha), bool(result.errors), outcome)
         if not task.twin or twin_sha:  # a twin that could not be read is looked at again next time
+            stats = {p: s for _, p, _ in outcome.outputs if (s := state.signature(p)) is not None}
+            if signature is not None:
+                stats[task.path] = signature
             record = state.Record(
                 task.path, sha, options.fingerprint, outcome.status, tuple(outcome.outputs),
-                {k: getattr(outcome, k) for k in _FACTS}, twin_sha, outcome.decisions_key,
+                {k: getattr(outcome, k) for k in _FACTS}, twin_sha, outcome.decisions_key, stats,
             )
             state.write(task.state_id, record)
     return outcome

@@ -15,6 +15,13 @@ again — a decision about another report of the same folder does not.
 A record is only a hint: one that cannot be read or does not have exactly the expected shape
 (``Record.from_json``) counts as no record — the input is built again and its record rewritten.
 
+A record may also hold each file's stat signature when it was read or written (``stats``:
+size, modification and change times in nanoseconds, inode — what ``make``, ``rsync`` and git
+look at): a file whose signature is still exactly that is taken to hold the bytes recorded, and
+is not read and hashed again by the next run. Any write changes the change time (which no
+tool can set back) and an atomic replacement the inode, so a file changed since is hashed, as
+is every file of a record without signatures.
+
 Beside each record a lock file (``<id>.lock``, ``filelock``) is held while that input's outputs
 are written, so two runs at the same time never write the same outputs together.
 """
@@ -65,6 +72,7 @@ class Record:
     facts: dict[str, Any] = field(default_factory=dict)  # org, year, format, kind, deadline…, counts
     twin_sha256: str | None = None  # of the JSON form that stands beside a workbook input
     decisions_sha256: str = NO_DECISIONS  # of the decisions about this input (``decisions.key_for``)
+    stats: dict[str, list[int]] = field(default_factory=dict)  # path → ``signature`` when recorded
 
     def to_json(self) -> dict:
         return {
@@ -77,6 +85,7 @@ class Record:
             "summary": self.facts,
             "twin_sha256": self.twin_sha256,
             "decisions_sha256": self.decisions_sha256,
+            **({"stats": self.stats} if self.stats else {}),
         }
 
     @classmethod
@@ -87,7 +96,7 @@ class Record:
         return cls(
             data["input"], data["sha256"], data["options"], data["status"],
             tuple(tuple(row) for row in data["outputs"]), dict(data["summary"]), data.get("twin_sha256"),
-            data["decisions_sha256"],
+            data["decisions_sha256"], dict(data.get("stats") or {}),
         )
 
 
@@ -128,6 +137,23 @@ def _valid(data: Any, statuses: tuple[str, ...]) -> bool:
         and (facts.get("stale") is None or (type(facts["stale"]) is int and facts["stale"] >= 0))
         and (facts.get("accepted") is None or _counts(facts["accepted"]))
         and (facts.get("accepted_findings") is None or _accepted_rows(facts["accepted_findings"]))
+        and (data.get("stats") is None or _stats(data["stats"]))
+    )
+
+
+def signature(path: str | os.PathLike) -> list[int] | None:
+    """A file's stat signature (size, mtime and ctime in ns, inode), None when it cannot be had."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _stats(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, list) and len(v) == 4 and all(type(x) is int and x >= 0 for x in v)
+        for k, v in value.items()
     )
 
 
