@@ -142,7 +142,11 @@ def _valid(data: Any, statuses: tuple[str, ...]) -> bool:
 
 
 def signature(path: str | os.PathLike) -> list[int] | None:
-    """A file's stat signature (size, mtime and ctime in ns, inode), None when it cannot be had."""
+    """A file's stat signature (size, mtime and ctime in ns, inode), None when it cannot be had —
+    and on Windows, where ``st_ctime`` is the creation time (an edit in place that sets the
+    modification time back would keep the signature): there every file is hashed."""
+    if os.name == "nt":
+        return None
     try:
         st = os.stat(path)
     except OSError:
