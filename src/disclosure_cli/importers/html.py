@@ -3,7 +3,8 @@
 - The charset: a byte-order mark, else the ``<meta>`` declaration, else whichever of UTF-8 and
   GB18030 (the superset of GBK and GB2312) decodes the bytes cleanly.
 - The report body: the smallest element holding the section headings (一、…六、) and the report
-  tables — not the site's navigation, header, footer or scripts (about 40 % of a real page).
+  tables — not the site's navigation, header, footer or scripts (about 40 % of a real page),
+  which are not even walked when that can be avoided (``_body_blocks``).
 - Paragraphs: block elements and ``<br>`` end a paragraph; ``&nbsp;`` runs, Word-paste
   ``<o:p>`` and spans inside a paragraph do not.
 - Tables: each ``<table>`` without a table inside it, expanded into a grid (``grid.expand``).
@@ -238,7 +239,7 @@ def _page_meta(root, name: str) -> str | None:
 
 # The characters a section heading can start with: 一…六, and every character Unicode's NFKC
 # folds into one of them (⼀ KANGXI RADICAL ONE, ㈠, ㊀, …) — ``report.section_of`` compares
-# NFKC-normalised text. tests/test_import_html.py checks the list against unicodedata.
+# NFKC-normalised text. tests/test_import_html_body.py checks the list against unicodedata.
 HEADING_START = (
     "一二三四五六"
     "\u2f00\u2f06\u3192\u3193\u3194\u3195\u3220\u3221\u3222\u3223\u3224\u3225\u3280\u3281\u3282\u3283\u3284\u3285\uf9d1\U0001f214\U0001f229\U0001f22a\U0001f241\U0001f242"
@@ -347,9 +348,10 @@ def _headings(holders: list, body, fmt, reach: _Reach):
 
 def _body_blocks(root, body, fmt, path: Path) -> list:
     """The blocks of the report body: the smallest element holding the report tables and the
-    section headings. Found without walking the site's chrome: the tables and the text that
-    can start a heading are looked up by libxml2, only the blocks around them are walked, then
-    the body. Where that shortcut cannot be sure to give what walking the whole page gives (no
+    section headings. Found without walking the site's chrome: one pass over the elements
+    (``_scan``: no paragraphs assembled) finds the tables and the texts that can start a
+    heading; only the tables' grids and the blocks around those texts are read, then the body
+    is walked. Where that shortcut cannot be sure to give what walking the whole page gives (no
     report table, headings straight in <body>, a body that is not a block element), the whole
     page is walked."""
     from .report import is_report_table
