@@ -325,10 +325,20 @@ def decisions_sha256(input_path: str | Path, options: Options, decisions_file: s
     """The SHA-256 of the decisions file that applies to ``input_path`` (``"none"`` when there is
     none; ``decisions_file``: that file, when known), as the run report shows it. Raises
     ``OSError`` when it cannot be read."""
-    try:
-        return file_sha256(decisions_file or _decisions_path(input_path, options))
-    except FileNotFoundError:
-        return state.NO_DECISIONS
+    path = decisions_file or _decisions_path(input_path, options)
+    signature = state.signature(path)
+    if signature is None:
+        try:
+            return file_sha256(path)
+        except FileNotFoundError:
+            return state.NO_DECISIONS
+    known = _DECISIONS_DIGESTS.get(path)
+    if known is None or known[0] != signature:  # a folder's inputs share one file: hashed once per version
+        known = _DECISIONS_DIGESTS[path] = (signature, file_sha256(path))
+    return known[1]
+
+
+_DECISIONS_DIGESTS: dict[str, tuple[list[int], str]] = {}
 
 
 def _decisions_path(input_path: str | Path, options: Options) -> str:
