@@ -21,6 +21,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SPEC = FIXTURES / "spec"
 SEED = FIXTURES / "seed" / "zhujie-2020-published.txt"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def corpus_tools():
+    """The corpus converter (``corpus/make_corpus.py``) and the hand-read figures of each saved
+    page (``corpus/specs.py``): ``(make_corpus, SPECS)``."""
+    import sys
+
+    sys.path.insert(0, str(CORPUS))
+    try:
+        import make_corpus
+        from specs import SPECS
+    finally:
+        sys.path.remove(str(CORPUS))
+    return make_corpus, SPECS
 
 
 def need_tool(*names: str) -> str:

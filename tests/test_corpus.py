@@ -8,31 +8,19 @@ See tests/corpus/SOURCES.md for where each report comes from and how it was read
 from __future__ import annotations
 
 import json
-import sys
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
+from conftest import CORPUS, corpus_tools
 from disclosure_cli import load
 from disclosure_cli.checks import check_report
 
-CORPUS = Path(__file__).parent / "corpus"
 REPORTS = CORPUS / "reports"
 EXPECT = json.loads((CORPUS / "expectations.json").read_text(encoding="utf-8"))["reports"]
 BASELINE = json.loads((CORPUS / "baseline.json").read_text(encoding="utf-8"))["findings"]
 NAMES = sorted(p.stem for p in REPORTS.glob("*.json"))
 COUNTED = ("error", "warning")  # info-level findings are not classified
-
-
-def _converter():
-    sys.path.insert(0, str(CORPUS))
-    try:
-        import make_corpus
-        from specs import SPECS
-    finally:
-        sys.path.remove(str(CORPUS))
-    return make_corpus, SPECS
 
 
 @lru_cache(maxsize=None)
@@ -93,7 +81,7 @@ def test_report_loads(name):
 
 
 def test_reports_are_what_the_converter_makes_from_the_saved_pages():
-    make_corpus, specs = _converter()
+    make_corpus, specs = corpus_tools()
     assert set(specs) == set(NAMES)
     for name, spec in specs.items():
         made = make_corpus.convert(name, spec)

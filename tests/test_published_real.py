@@ -16,19 +16,18 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import CORPUS, corpus_tools
 from disclosure_cli import load
 from disclosure_cli.cli import app
 from test_corpus import _at  # where a true defect is expected: the same matching as the corpus test
 
 HERE = Path(__file__).parent
 REAL = HERE / "fixtures" / "published" / "real"
-CORPUS = HERE / "corpus"
 EXPECT = json.loads((CORPUS / "expectations.json").read_text(encoding="utf-8"))["reports"]
 ALL_PAGES = sorted(p.stem for p in REAL.glob("*.html"))
 PAGES = [p for p in ALL_PAGES if p.startswith("pt-")]  # the corpus pages (www.pingtan.gov.cn)
@@ -50,17 +49,7 @@ OTHER_FINDINGS: dict[str, list[dict]] = {
 }
 
 
-def _corpus():
-    sys.path.insert(0, str(CORPUS))
-    try:
-        import make_corpus
-        from specs import SPECS
-    finally:
-        sys.path.remove(str(CORPUS))
-    return make_corpus, SPECS
-
-
-MAKE, SPECS = _corpus()
+MAKE, SPECS = corpus_tools()
 
 
 def _expected_tables(spec: dict) -> dict:
