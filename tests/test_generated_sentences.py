@@ -13,7 +13,7 @@ import pytest
 from disclosure_cli import sentences as S
 from disclosure_cli.checks import check_report
 from disclosure_cli.formats import Role as R
-from disclosure_cli.jsonform import from_data, to_data
+from disclosure_cli.jsonform import from_data
 
 from _check_data import add, get, key, sample
 

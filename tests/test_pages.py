@@ -13,13 +13,12 @@ import os
 import random
 import re
 import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI, SAMPLES, need_tool
+from conftest import SAMPLES, need_tool
 from disclosure_cli import formats as F
 from disclosure_cli.jsonform import from_data
 from disclosure_cli.render import DATE, DATE_PLACEHOLDER, HEADING, SIGNATURE, TABLE, document
@@ -503,8 +502,6 @@ def test_template_prints_one_page_wide_with_no_text_cut(printed_templates, name)
 
 
 def test_template_instructions_are_true():
-    from openpyxl import load_workbook
-
     from disclosure_cli import workbook as W
     from disclosure_cli.xlsx_writer import blank_report, build_workbook
 

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT, SAMPLES, soffice_convert
+from conftest import FIXTURES, SAMPLES, soffice_convert
 from disclosure_cli.errors import InputError
 from disclosure_cli.jsonform import from_data
 from disclosure_cli.reader import load

@@ -8,7 +8,6 @@ when an earlier build of the same input wrote them."""
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import stat
 import sys

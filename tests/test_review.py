@@ -3,13 +3,10 @@ findings' refs, statuses, no external resource; Chromium screenshots, axe-core 0
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import json
 import re
 import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 

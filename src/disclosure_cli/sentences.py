@@ -89,7 +89,7 @@ def _templates(format_id) -> list[Template]:
     cats = [_figure(fmt, row.short or row.label, row.role) for row in fmt.categories]
     if None not in (new, carried, done, forward) and None not in cats:
         names = [row.short or row.label for row in fmt.categories]
-        pieces = ["共新收政府信息公开申请", "件，上年结转", f"件；办结", f"件，其中{names[0]}"]
+        pieces = ["共新收政府信息公开申请", "件，上年结转", "件；办结", f"件，其中{names[0]}"]
         pieces += [f"件、{name}" for name in names[1:]]
         pieces += ["件；结转下年度继续办理", "件。"]
         out.append(Template(tuple(pieces), (new, carried, done, *cats, forward), True))

@@ -4,8 +4,6 @@ saying so."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..errors import InputError
 
 TIMEOUT = 120

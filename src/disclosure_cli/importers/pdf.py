@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .document import Document, Para, Table, collapse
-from .grid import Drawn, expand
+from .grid import Drawn, Grid
 
 MAX_PAGES = 200
 _FOOTER = re.compile(r"^[—\-–－]?\s*\d{1,3}\s*[—\-–－]?$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
@@ -136,10 +136,10 @@ def _continues(prev, rows) -> bool:
     return _repeated(prev, rows) > 0 or all((c is None or not c.text or c.text[:1].isdigit()) for c in rows[0][-2:])
 
 
-def _expand_pdf(rows) -> "object":
+def _expand_pdf(rows) -> Grid:
     """pdfplumber gives a full grid with ``None`` where a merged cell covers a position; the
     origin is the nearest non-``None`` cell above or to the left."""
-    from .grid import Grid, Place
+    from .grid import Place
 
     g = Grid()
     for r, row in enumerate(rows, start=1):
