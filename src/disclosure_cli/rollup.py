@@ -169,11 +169,10 @@ class _Sums:
             cell = report.cells.get(key)
             raw = cell.raw if cell is not None else None
             raws.append(raw)
-            read = report.with_unit(key) if cell is not None and cell.state == V.TEXT else None
             if cell is not None and cell.state == V.NUMBER and cell.value is not None:
                 self.total[i] += _decimal(cell.value)
                 self.numbers[i] += 1
-            elif read is not None:  # the number the checker reads it as (value-typing)
+            elif (read := report.with_unit(key)) is not None:  # the number the checker reads it as (value-typing)
                 self.total[i] += _decimal(read[0])
                 self.numbers[i] += 1
                 self.with_unit[i].append(name)
@@ -339,7 +338,7 @@ def _names(entries) -> str:
     return "、".join(names[:20]) + (f" 等 {len(names)} 个" if len(names) > 20 else "")
 
 
-def _issues(entries, units, partial, prints, fmt, previous_units, with_unit=None) -> list[Issue]:
+def _issues(entries, units, partial, prints, fmt, previous_units, with_unit) -> list[Issue]:
     out: list[Issue] = []
 
     def add(level, code, message, group):
@@ -361,7 +360,7 @@ def _issues(entries, units, partial, prints, fmt, previous_units, with_unit=None
             add(WARNING, "rollup-identical-data", f"{len(group)} 个单位的表格数据完全相同，可能是同一份报告：{_names(group)}", group)
     for code, cells_of, text in (
         ("rollup-partial", partial, "合计不完整（有单位填的不是数字：空白、“/”或文字）"),
-        ("rollup-unit-read", with_unit or {}, "有单位填的是带单位的数（如“7件”“152.2万元”），已按其中的数字计入合计，请核实"),
+        ("rollup-unit-read", with_unit, "有单位填的是带单位的数（如“7件”“152.2万元”），已按其中的数字计入合计，请核实"),
     ):
         # one issue per distinct set of units responsible
         groups: dict[tuple, list] = {}

@@ -30,7 +30,7 @@ def check(ctx: Context) -> None:
         where = L.cell_short(fmt, key)
         raw = V.display(cell.raw)
         ref = [ctx.cell_ref(key)]
-        read = ctx.with_unit(key) if cell.state == V.TEXT else None
+        read = ctx.report.with_unit(key)
         if read is not None:
             number, unit = read
             ctx.emit(

@@ -60,20 +60,13 @@ class Context:
     uncached_formula = staticmethod(uncached_formula)
 
     def value(self, key: F.CellKey) -> int | float | None:
-        """The value used in sums: the number as typed (blank and not-applicable → 0); a
-        formula without a cached value is recomputed from the relation defining its cell;
-        ``None`` for a cell whose text cannot be read as a number (``Report.computed``)."""
+        """The value used in sums: the number as typed (blank and not-applicable → 0; “2笔” in
+        a count column → 2, ``Report.with_unit``); a formula without a cached value is
+        recomputed from the relation defining its cell; ``None`` for a cell whose text cannot be
+        read as a number (``Report.computed``)."""
         if key not in self._values:
-            value = self.report.computed(key, uncached_only=True, text=None)
-            if value is None:
-                read = self.with_unit(key)
-                value = read[0] if read else None
-            self._values[key] = value
+            self._values[key] = self.report.computed(key, uncached_only=True, text=None)
         return self._values[key]
-
-    def with_unit(self, key: F.CellKey) -> tuple[int | float, str] | None:
-        """``Report.with_unit``: “2笔” in a count column read as 2."""
-        return self.report.with_unit(key)
 
     def amount(self, key: F.CellKey) -> int | float | None:
         """What a total stands for when text is compared with it: the larger of the cell and the
