@@ -1,5 +1,5 @@
-"""``disclosure build``: the finished report as a Word document and a web page, for one file
-or for folders of them (``build.run.run`` does the work; this module parses and prints)."""
+"""``disclosure build`` and ``disclosure merge-runs``: the Typer commands. ``building`` does a
+build's work and prints it (shared with the fast path); ``build.run.run`` builds."""
 
 from __future__ import annotations
 

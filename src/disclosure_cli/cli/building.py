@@ -13,7 +13,6 @@ from ._run import state
 _STATUS_STYLE = {"built": "green", "draft": "yellow", "blocked": "bold red", "failed": "bold red", "unchanged": "dim", "same": "dim"}
 
 
-
 def run(
     files: Sequence[Path],
     *,
@@ -53,7 +52,7 @@ def run(
         )
     finally:
         progress.stop()
-    single = len(outcome.outcomes) == 1 and all(Path(f).is_file() for f in files)
+    single = len(outcome.outcomes) == 1 and all(f.is_file() for f in files)
     _print(outcome, quiet=quiet, single=single)
     return outcome.exit_code
 
