@@ -3,7 +3,7 @@ scheduled task or a reviewer's script runs thousands of times, started in the ti
 work (a nightly ``build`` of unchanged folders is mostly start-up).
 
 Typer (with Click, ``inspect``, ``subprocess``…) costs about as much to import as checking a
-workbook. ``parse`` reads the plain forms of such a command line — files, and the command's
+workbook. ``parse_command`` reads the plain forms of such a command line — files, and the command's
 options written out (``--format json``, ``--format=json``, ``-q``, ``-p 上年.xlsx``, ``-j 2``…),
 with ``--debug`` before the command — and gives up (``None``) on anything else: help, usage
 mistakes, short options run together, ``--``, an option value that looks like an option or is
@@ -61,15 +61,6 @@ def _value(param: str, value: str):
     if param == "jobs":
         return int(value) if value.isascii() and value.isdigit() and int(value) >= 1 else None
     return Path(value) if param in PATHS else value
-
-
-def parse(argv: Sequence[str]) -> tuple[bool, list[str], dict] | None:
-    """``(debug, files, options)`` for a plain ``check`` command line, else ``None``
-    (``command`` tells which command: ``parse_command``)."""
-    parsed = parse_command(argv)
-    if parsed is None or parsed[0] != "check":
-        return None
-    return parsed[1:]
 
 
 def parse_command(argv: Sequence[str]) -> tuple[str, bool, list[str], dict] | None:
