@@ -369,14 +369,15 @@ def _body_blocks(root, body, fmt, path: Path) -> list:
             w.walk(top, depth)
             w.flush()
             return w.blocks
-    return _walked_body(root, body, fmt, path)
+    return _walked_body(root, body, fmt, path, grids)
 
 
-def _walked_body(root, body, fmt, path: Path) -> list:
-    """The blocks of the report body, by walking the whole page."""
+def _walked_body(root, body, fmt, path: Path, grids: dict | None = None) -> list:
+    """The blocks of the report body, by walking the whole page (``grids``: the tables already
+    read)."""
     from .report import _plausible, is_report_table, section_of
 
-    w = _Walker()
+    w = _Walker(grids)
     w.walk(body)
     w.flush()
     keys = []
