@@ -103,11 +103,7 @@ def _templates(format_id) -> list[Template]:
 
 def figure_value(report: Report, figure: Figure) -> int | float | None:
     """What the generator writes for ``figure``: the sum of its cells, totals computed from
-    their parts (None when a cell holds text)."""
-    return _value(report, figure)
-
-
-def _value(report: Report, figure: Figure) -> int | float | None:
+    their parts (None when a cell holds text other than a number with its unit, “7件”)."""
     total = 0
     for key in figure.keys:
         v = report.computed(key, text=None)
@@ -126,7 +122,7 @@ def _n(v: int | float) -> str:
 def _render(report: Report, template: Template) -> str | None:
     """The sentence (after its scope) for ``report``'s data; None when a figure is unknown (a
     cell of 表三 holds text)."""
-    values = [_value(report, f) for f in template.figures]
+    values = [figure_value(report, f) for f in template.figures]
     if any(v is None for v in values):
         return None
     return template.render(values)
