@@ -26,7 +26,7 @@ def check(report, old: dict | None, judged: Callable[[str], bool] = lambda code:
         return None
     ctx = Context(report)
     f = ctx.emit(
-        code,
+        "published-changed" if said else "published-reformatted",
         RV.message(old, said, imported.get("importer")),
         refs,
         reviewed_sha256=old.get("sha256"),
