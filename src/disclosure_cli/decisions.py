@@ -84,14 +84,23 @@ def read(path: str | os.PathLike) -> list[dict]:
 def read_all(path: str | os.PathLike) -> tuple[list[dict], list[dict]]:
     """The decisions and the reviewed records (``reviewed``) in ``path``."""
     path = Path(path)
+    blob = _bytes(path)
+    return ([], []) if blob is None else _parse(path, blob)
+
+
+def _bytes(path: Path) -> bytes | None:
+    """The file's bytes; None when it does not exist."""
     try:
-        blob = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        return [], []
+        return None
     except IsADirectoryError:
         raise _bad(path, "这是一个文件夹，不是审核记录文件") from None
     except OSError as e:
         raise _bad(path, f"无法读取（{e.strerror or e}）") from None
+
+
+def _parse(path: Path, blob: bytes) -> tuple[list[dict], list[dict]]:
     try:
         text = blob.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -554,26 +563,45 @@ def key_for(decisions: Iterable[dict], reviewed: Iterable[dict], org: str | None
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-_INDEX: dict[Path, tuple[tuple, tuple[list[dict], list[dict]]]] = {}
+_INDEX: dict[Path, tuple[tuple, tuple[list[dict], list[dict]], str]] = {}
 
 
 def read_cached(path: str | os.PathLike) -> tuple[list[dict], list[dict]]:
-    """``read_all``, parsed once per version of the file (size and modification time) in this
-    process: ``build`` asks for every input of a folder whether its decisions changed."""
-    path = Path(path)
+    """``read_all``, parsed once per version of the file in this process: ``build`` asks for
+    every input of a folder whether its decisions changed."""
+    hit = _cached(Path(path))
+    return ([], []) if hit is None else hit[1]
+
+
+def cached_sha256(path: str | os.PathLike) -> str | None:
+    """The SHA-256 of the decisions file at ``path`` (None when there is none), with
+    ``read_cached``'s one reading of each version. Raises ``DecisionsError`` when the file
+    cannot be used."""
+    hit = _cached(Path(path))
+    return None if hit is None else hit[2]
+
+
+def _cached(path: Path):
+    """(version, parsed, SHA-256) of the file — its version is its size, modification and
+    change times and inode —, read again only when the version changed; None without a file."""
+    import hashlib
+
     try:
         st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     except FileNotFoundError:
-        return [], []
+        return None
     except OSError:
-        return read_all(path)  # says why
-    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        stamp = None  # read without keeping it (``_bytes`` says why it cannot be)
     hit = _INDEX.get(path)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    got = read_all(path)
-    _INDEX[path] = (stamp, got)
-    return got
+    if stamp is None or hit is None or hit[0] != stamp:
+        blob = _bytes(path)
+        if blob is None:
+            return None
+        hit = (stamp, _parse(path, blob), hashlib.sha256(blob).hexdigest())
+        if stamp is not None:
+            _INDEX[path] = hit
+    return hit
 
 
 class Cache:

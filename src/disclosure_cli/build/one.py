@@ -323,22 +323,12 @@ def unchanged(task: Task, options: Options, input_sha256: str | None = None) -> 
 
 def decisions_sha256(input_path: str | Path, options: Options, decisions_file: str | None = None) -> str:
     """The SHA-256 of the decisions file that applies to ``input_path`` (``"none"`` when there is
-    none; ``decisions_file``: that file, when known), as the run report shows it. Raises
-    ``OSError`` when it cannot be read."""
-    path = decisions_file or _decisions_path(input_path, options)
-    signature = state.signature(path)
-    if signature is None:
-        try:
-            return file_sha256(path)
-        except FileNotFoundError:
-            return state.NO_DECISIONS
-    known = _DECISIONS_DIGESTS.get(path)
-    if known is None or known[0] != signature:  # a folder's inputs share one file: hashed once per version
-        known = _DECISIONS_DIGESTS[path] = (signature, file_sha256(path))
-    return known[1]
+    none; ``decisions_file``: that file, when known), as the run report shows it — read once per
+    version of the file (``decisions.cached_sha256``: a folder's inputs share one). Raises
+    ``DecisionsError`` when it cannot be used."""
+    from .. import decisions as D
 
-
-_DECISIONS_DIGESTS: dict[str, tuple[list[int], str]] = {}
+    return D.cached_sha256(decisions_file or _decisions_path(input_path, options)) or state.NO_DECISIONS
 
 
 def _decisions_path(input_path: str | Path, options: Options) -> str:
@@ -524,15 +514,10 @@ def _apply_decisions(result, task: Task, options: Options, with_previous: bool) 
 
     path = D.path_for(task.path, options.decisions)
     try:
-        try:
-            digest: str | None = decisions_sha256(task.path, options)
-        except OSError:
-            digest = None  # ``read_all`` says why
+        digest = decisions_sha256(task.path, options)
         if digest == state.NO_DECISIONS and options.decisions is None:
             return digest, state.NO_DECISIONS
-        decisions, reviewed = D.read_all(path)
-        if digest is None:
-            raise D.DecisionsError(f"审核记录文件 {path} 无法读取", code="decisions-corrupt")
+        decisions, reviewed = D.read_cached(path)
         D.apply(
             result, decisions, input_path=task.path, decisions_path=path,
             judged=D.judged_codes(previous=with_previous), reviewed=reviewed,
