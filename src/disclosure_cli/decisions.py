@@ -563,12 +563,14 @@ def key_for(decisions: Iterable[dict], reviewed: Iterable[dict], org: str | None
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-_INDEX: dict[Path, tuple[tuple, tuple[list[dict], list[dict]], str]] = {}
+_INDEX: dict[Path, tuple[tuple, tuple[list[dict], list[dict]] | DecisionsError, str | None]] = {}
 
 
 def read_cached(path: str | os.PathLike) -> tuple[list[dict], list[dict]]:
-    """``read_all``, parsed once per version of the file in this process: ``build`` asks for
-    every input of a folder whether its decisions changed."""
+    """``read_all``, read once per version of the file in this process: ``build`` and ``check``
+    ask for every input of a folder about the decisions file next to it. Raises
+    ``DecisionsError`` when the file cannot be used (also remembered per version: a broken file
+    beside ten thousand reports is read once)."""
     hit = _cached(Path(path))
     return ([], []) if hit is None else hit[1]
 
@@ -583,7 +585,8 @@ def cached_sha256(path: str | os.PathLike) -> str | None:
 
 def _cached(path: Path):
     """(version, parsed, SHA-256) of the file — its version is its size, modification and
-    change times and inode —, read again only when the version changed; None without a file."""
+    change times and inode —, read again only when the version changed; None without a file.
+    A version that cannot be used raises its ``DecisionsError`` each time it is asked for."""
     import hashlib
 
     try:
@@ -595,34 +598,18 @@ def _cached(path: Path):
         stamp = None  # read without keeping it (``_bytes`` says why it cannot be)
     hit = _INDEX.get(path)
     if stamp is None or hit is None or hit[0] != stamp:
-        blob = _bytes(path)
-        if blob is None:
-            return None
-        hit = (stamp, _parse(path, blob), hashlib.sha256(blob).hexdigest())
+        try:
+            blob = _bytes(path)
+            if blob is None:
+                return None
+            hit = (stamp, _parse(path, blob), hashlib.sha256(blob).hexdigest())
+        except DecisionsError as e:
+            hit = (stamp, e, None)
         if stamp is not None:
             _INDEX[path] = hit
+    if isinstance(hit[1], DecisionsError):
+        raise hit[1]
     return hit
-
-
-class Cache:
-    """Decisions files read once per run (a folder of reports shares one file)."""
-
-    def __init__(self) -> None:
-        self._files: dict[Path, tuple[list[dict], list[dict]] | DecisionsError] = {}
-
-    def get_all(self, path: Path) -> tuple[list[dict], list[dict]]:
-        if path not in self._files:
-            try:
-                self._files[path] = read_all(path)
-            except DecisionsError as e:
-                self._files[path] = e
-        got = self._files[path]
-        if isinstance(got, DecisionsError):
-            raise got
-        return got
-
-    def get(self, path: Path) -> list[dict]:
-        return self.get_all(path)[0]
 
 
 def apply_file(
@@ -631,7 +618,6 @@ def apply_file(
     decisions_path: str | os.PathLike | None = None,
     *,
     judged: Callable[[str], bool] | None = None,
-    cache: Cache | None = None,
 ):
     """Apply the decisions file that applies to ``input_path`` (``decisions_path``, or
     ``审核记录.json`` next to it). With no such file nothing changes (``decisions_path`` stays
@@ -639,7 +625,7 @@ def apply_file(
     path = path_for(input_path, decisions_path)
     if decisions_path is None and not path.exists():
         return result
-    decisions, reviewed = cache.get_all(path) if cache is not None else read_all(path)
+    decisions, reviewed = read_cached(path)
     return apply(result, decisions, input_path=input_path, decisions_path=path, judged=judged, reviewed=reviewed)
 
 

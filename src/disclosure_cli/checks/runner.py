@@ -101,13 +101,12 @@ def iter_checks(
 
     validate_codes(select, ignore)
     prev = load(previous) if previous is not None and not isinstance(previous, Report) else previous
-    cache = D.Cache()
     explicit = None if decisions is None or decisions is False or decisions is True else decisions
     if explicit is not None:  # an unusable --decisions file stops the run
         explicit = D.path_for("", explicit)
         if not explicit.is_file():
             raise D.DecisionsError(f"审核记录文件不存在：{explicit}", code="decisions-missing")
-        cache.get(explicit)
+        D.read_cached(explicit)
     judged = D.judged_codes(select=select, ignore=ignore, previous=prev is not None)
     for path in _expand(paths):
         if isinstance(path, DisclosureError):
@@ -121,7 +120,7 @@ def iter_checks(
         result = check_report(report, prev, select=select, ignore=ignore)
         if decisions is not False and (explicit is not None or not is_url(path)):  # an address has no folder
             try:
-                D.apply_file(result, path, explicit, judged=judged, cache=cache)
+                D.apply_file(result, path, explicit, judged=judged)
             except DisclosureError as e:
                 yield str(path), e
                 continue
