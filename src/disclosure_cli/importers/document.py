@@ -28,6 +28,8 @@ def shown(raw: str) -> str:
 
 @dataclass
 class Para:
+    """A paragraph of the document body, where it was found."""
+
     text: str  # collapsed
     number: int  # 第 N 段 of the document body (from 1)
     align: str | None = None  # "right" / "center" when the document says so
@@ -42,6 +44,8 @@ class Para:
 
 @dataclass
 class Table:
+    """A table of the document body, expanded into a grid."""
+
     number: int  # 第 N 个表格 of the document body (from 1)
     grid: Grid
     page: int | None = None
@@ -64,6 +68,9 @@ class Table:
 
 @dataclass
 class Document:
+    """A published document as read: its body's paragraphs and tables in reading order, and
+    what it says about itself outside the body."""
+
     kind: str  # html | docx | pdf
     blocks: list[Para | Table] = field(default_factory=list)
     title: str | None = None  # the title the document declares outside its body (<title>, <h1>, properties)

@@ -28,6 +28,8 @@ class Drawn:
 
 @dataclass
 class Place:
+    """A position of the grid: the drawn cell there, or the merged cell covering it."""
+
     row: int  # 1-based row of the grid
     col: int  # 1-based column
     text: str  # the origin's text (the same for every position it covers)
