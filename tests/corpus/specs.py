@@ -394,8 +394,7 @@ SPECS = {
         "path": PT + "ptzhsyqjtj/zfxxgknb/202301/80623_平潭综合实验区交通与建设局2022年度政府信息公开工作年度报告/page.txt",
         "body_start": "根据新修订的《中华人民共和国政府信息公开条例》",
         # Every cell separated by a space in page.txt.  The page has no signature (it ends at 第六部分).  表四's
-        # header is spaced too ("尚未 审结"), which T4_TABLE does not match: section 4 keeps the table text as
-        # its one paragraph (no finding comes of it).
+        # header is spaced too ("尚未 审结").
         "t2": t2_2021([0, 0, 0], [4, 0, 16], 0, 0, 0, 0),
         "t3": {"1": [11, 0, 0, 0, 0, 0, 11], "3.1": [7, 0, 0, 0, 0, 0, 7], "3.4.1": [4, 0, 0, 0, 0, 0, 4],
                "3.7": [11, 0, 0, 0, 0, 0, 11]},
