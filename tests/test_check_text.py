@@ -247,6 +247,81 @@ def test_no_review_while_table_four_has_some(sentence):
     assert codes(_zero(), sentence) == []
 
 
+# --- documents of 表二 counted in the text -------------------------------------------------------
+
+
+def _documents(issued=15, repealed=6, in_force=21, fmt_id="2021") -> dict:
+    """平潭 行政审批局 2024: 行政规范性文件 制发 15, 废止 6, 现行有效 21."""
+    data = _zero(fmt_id)
+    put(data, R.NORMATIVE, R.ISSUED, issued)
+    if fmt_id == "2021":
+        put(data, R.NORMATIVE, R.REPEALED, repealed)
+        put(data, R.NORMATIVE, R.IN_FORCE, in_force)
+    return data
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年，我局废止规范性文件6件，制定规范性文件15件，已公开在“行政规范性文件”栏目下，同步完成图文解读。",  # 平潭 行政审批局 2024
+        "动态更新发布本年度制发行政规范性文件15件，并同步做好全真版上传等工作。",  # 平潭 2024 (its own numbers)
+        "全面梳理了我局现行有效的规范性文件21件，在“行政规范性文件”栏目下公开。",  # 平潭 行政审批局 2023
+        "制发行政规范性文件15件，按程序确认失效或废止文件6件，现行有效行政规范性文件共21件。",  # 平潭 管委会办公室 2025
+        "2024年发布规范性文件15份。",
+        "本年度制发规范性文件15件，现行有效件数21件。",
+    ],
+)
+def test_documents_quoted_as_in_table_two(sentence):
+    assert codes(_documents(), sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("2024年，我局废止规范性文件6件，制定规范性文件16件。", "text-number-mismatch"),
+        ("本年度废止行政规范性文件5件。", "text-number-mismatch"),
+        ("2024年发布规范性文件16份。", "text-number-unsure"),  # 发布: maybe put online, not issued
+        ("全面梳理了我局现行有效的规范性文件16件。", "text-number-unsure"),  # maybe the whole 文件库
+        ("全区各部门制发规范性文件40件。", "text-number-unsure"),  # another scope
+    ],
+)
+def test_documents_that_differ_from_table_two(sentence, code):
+    (f,) = text_findings(_documents(), sentence)
+    assert f.code == code
+    assert [r for r in f.refs if r.get("table") == "t2" and r.get("row") == "normative"]
+
+
+def test_real_in_force_count_of_a_document_library_is_a_warning():
+    """平潭 管委会办公室 2022: 表二 制发 34, 现行有效 89 (= 2021's 55 + 34); the text's 424 is
+    most likely the library's — the scope cannot be told, so: a warning quoting the table."""
+    (f,) = text_findings(
+        _documents(34, 0, 89), "八是建成规范性文件库，本年度制发规范性文件34件，现行有效件数424件。"
+    )
+    assert (f.code, f.level) == ("text-number-unsure", "warning")
+    assert "现行有效件数 89" in f.message and "424" in f.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "二是做好规范性文件清理发布，梳理历年区管委会和区管委会办公室印发的行政规范性文件228份。",  # 平潭 管委会办公室 2023
+        "共发布规范性文件500余份，同时要求各公开单位做好格式清理。",  # ibid.: an approximate count
+        "较2023年制发规范性文件10件有所增加。",  # another year's
+        "累计制发规范性文件100件。",
+        "完成规范性文件解读5件。",  # not a count of documents issued
+    ],
+)
+def test_documents_not_compared(sentence):
+    assert codes(_documents(), sentence) == []
+
+
+def test_documents_in_the_2019_format():
+    """The 2019 table has 本年新制作数量 (issued) only: 废止 and 现行有效 are not compared there."""
+    data = _documents(fmt_id="2019")
+    assert codes(data, "本年度制发规范性文件15件，废止规范性文件3件，现行有效的规范性文件99件。") == []
+    assert codes(data, "本年度制发规范性文件14件。") == ["text-number-mismatch"]
+
+
 # --- cells holding a number with its unit ------------------------------------------------------
 
 
@@ -318,6 +393,10 @@ def _sentences(data: dict, pick) -> dict:
         f"政府信息公开行政复议{rv[R.TOTAL]}件，其中结果维持{rv[R.UPHELD]}件。",
         pick(_YEARS).format(y=y, p=y - 1),
     ]
+    docs = fmt.row_of(R.NORMATIVE).label
+    s1.append(pick(["本年度制发{d}{n}件。", "制定{d}{n}件。", "印发{d}共{n}份。"]).format(d=docs, n=get(data, R.NORMATIVE, R.ISSUED)))
+    if fmt.has(R.NORMATIVE, R.IN_FORCE):
+        s1.append(f"废止{docs}{get(data, R.NORMATIVE, R.REPEALED)}件，现行有效的{docs}{get(data, R.NORMATIVE, R.IN_FORCE)}件。")
     if n[R.NEW] == 0:
         s1.append(pick(["本年度没有收到政府信息公开申请。", "全年无政府信息公开申请。"]))
     if n[R.CARRIED_FORWARD] == 0:

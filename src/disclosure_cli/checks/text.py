@@ -400,6 +400,7 @@ class _Claims:
         self._categories()
         self._received_done_carry()
         self._reviews()
+        self._documents()
 
     def _received_done_carry(self) -> None:
         t = self.t
@@ -433,6 +434,47 @@ class _Claims:
                 continue
             if self._free(m):
                 self._number(m, "办理结果总计", [[t.key3(total_row)]])
+
+    def _documents(self) -> None:
+        """The documents of 表二 the text counts: “制发行政规范性文件9件”, “废止规范性文件6件”,
+        “现行有效的规范性文件16件”, “制发规范性文件34件，现行有效件数424件”. 发布 may mean put
+        online, and a 现行有效 count is often the whole 文件库's: both only warn. A sentence with
+        another year, or counting over years (历年, 累计, 以来), is not compared."""
+        ctx, fmt, text = self.ctx, self.ctx.fmt, self.text
+        rows = {}  # the labels of either version: a 2021 report may still say 规范性文件
+        for f in F.FORMATS.values():
+            for r in f.rows_of((R.RULES, R.NORMATIVE)):
+                rows.setdefault(r.label, r.role)
+        what = "|".join(re.escape(x) for x in sorted(rows, key=len, reverse=True))
+        count = r"(?:共|共计|合计|计|为)?\s*(?P<n>\d+)\s*(?:件|份|个)"
+        year = ctx.report.year
+        found = [
+            (m, R.ISSUED, False) for m in re.finditer(rf"(?:制发|制定|印发|出台)了?(?P<what>{what}){count}", text)
+        ] + [
+            (m, R.ISSUED, True) for m in re.finditer(rf"发布了?(?P<what>{what}){count}", text)
+        ] + [
+            (m, R.REPEALED, False) for m in re.finditer(rf"(?:废止|宣布失效)了?(?P<what>{what}){count}", text)
+        ] + [
+            (m, R.IN_FORCE, True) for m in re.finditer(rf"现行有效的?(?P<what>{what}){count}", text)
+        ] + [
+            (m, R.IN_FORCE, True) for m in re.finditer(rf"(?P<what>{what})现行有效(?:件数|数量)?{count}", text)
+        ]
+        for m in re.finditer(rf"现行有效(?:件数|数量){count}", text):  # of the documents named before it
+            sentence = self._sentence(m)
+            named = re.findall(what, sentence[: sentence.find(m.group())])
+            if named:
+                found.append((_Named(m, named[-1]), R.IN_FORCE, True))
+        for m, column, unsure in sorted(found, key=lambda x: x[0].start()):
+            role = rows[m.group("what")]
+            sentence = self._sentence(m)
+            years = {int(y) for y in _YEAR.findall(_BOOK_TITLE.sub("", sentence))}
+            if (year is not None and years - {year}) or re.search(r"历年|累计|以来", sentence):
+                continue
+            if not fmt.has(role, column):
+                continue
+            key = fmt.key(role, column)
+            if self._free(m):
+                self._number(m, L.column_label(fmt, key), [[key]], unsure=unsure)
 
     def _reviews(self) -> None:
         t = self.t
@@ -581,6 +623,22 @@ class _Claims:
             v = t.total(keys)
             if v and self._free(m):
                 self._contradiction(m, f"表三{m.group('name')}合计为 {L.number_text(v)}", keys)
+
+
+class _Named:
+    """A match of “现行有效件数N件” with the documents its sentence named before it."""
+
+    def __init__(self, m: re.Match, what: str):
+        self._m, self._what = m, what
+
+    def group(self, name=0):
+        return self._what if name == "what" else self._m.group(name)
+
+    def start(self):
+        return self._m.start()
+
+    def span(self):
+        return self._m.span()
 
 
 class _Alias:
