@@ -219,6 +219,28 @@ SPECS = {
                "3.6.1": [1, 0, 0, 0, 0, 0, 1], "3.6.3": [1, 0, 0, 0, 0, 0, 1], "3.7": [80, 1, 0, 0, 0, 0, 81]},
         "t4": [1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2],
     },
+    "pt-jjf-2019": {
+        "org": "平潭综合实验区经济发展局", "year": 2019, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202001/80565_平潭综合实验区经济发展局2019年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # The signature is followed by the 印发 line of the document (岚经发〔2020〕2号).  Every table cell is
+        # spaced in page.txt; 表三 and 表四 all 0.
+        "signature": "平潭综合实验区经济发展局 2020年1月2日 平潭综合实验区经济发展局办公室 2020年1月2日印发 附件下载",
+        "t2": {"rules": [0, 0, 0], "normative": [6, 6, 6], "license": [17, 0, 2], "other_services": [0, 0, 0],
+               "penalty": [12, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, 0]},
+    },
+    "pt-jjf-2020": {
+        "org": "平潭综合实验区经济发展局", "year": 2020, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "056fdbf0b5854167661b2fbf732a75baa9aa1c64",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202101/80578_平潭综合实验区经济发展局2020年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # Signed 2021年1月26日, the 印发 line below it says 2020年1月26日 (岚经发〔2021〕17号).  Every table cell
+        # is spaced in page.txt; 表三 and 表四 all 0.
+        "signature": "平潭综合实验区经济发展局 2021年1月26日 平潭综合实验区经济发展局办公室 2020年1月26日印发 附件下载",
+        "t2": {"rules": [0, 0, 0], "normative": [10, 10, 10], "license": [0, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, 0]},
+    },
     "pt-gov-2019": {
         "org": "平潭综合实验区", "year": 2019, "format": "2019", "kind": "county_gov",
         "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
