@@ -241,6 +241,35 @@ SPECS = {
         "t2": {"rules": [0, 0, 0], "normative": [10, 10, 10], "license": [0, 0, 0], "other_services": [0, 0, 0],
                "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, 0]},
     },
+    "pt-jjf-2021": {
+        "org": "平潭综合实验区经济发展局", "year": 2021, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202201/80608_平潭综合实验区经济发展局2021年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        "signature": "平潭综合实验区经济发展局 2022年1月13 日 平潭综合实验区经济发展局办公室 2022年1月13日印发 附件下载",
+        # Cells spaced in page.txt.  表三 （一）予以公开 and （二）部分公开 show six 0s: in page.html the 总计
+        # cell of both rows is empty (&nbsp;), blank here.
+        "t2": t2_2021([0, 0, 0], [5, 0, 5], 0, 0, 0, 0),
+        "t3": {"3.1": [0, 0, 0, 0, 0, 0, None], "3.2": [0, 0, 0, 0, 0, 0, None]},
+    },
+    "pt-jjf-2022": {
+        "org": "平潭综合实验区经济发展局", "year": 2022, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202401/86658_平潭综合实验区经济发展局2022年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "505" = 5 / 0 / 5 (a cell cannot be "05" or "50" with a 0 left over for 现行有效
+        # smaller than 制发); 表三 rows of seven single digits (3 自然人 = 3).
+        "t2": t2_2021([0, 0, 0], [5, 0, 5], 0, 0, 0, 0),
+        "t3": {"1": [3, 0, 0, 0, 0, 0, 3], "3.2": [3, 0, 0, 0, 0, 0, 3], "3.7": [3, 0, 0, 0, 0, 0, 3]},
+    },
+    "pt-jjf-2023": {
+        "org": "平潭综合实验区经济发展局", "year": 2023, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202401/86656_平潭综合实验区经济发展局2023年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "606" = 6 / 0 / 6; 表三 rows of seven single digits: 本年新收 3 自然人 = 3, every
+        # result row and （七）总计 0 (as published; the text says 共收到政府信息公开申请0条).
+        "t2": t2_2021([0, 0, 0], [6, 0, 6], 0, 0, 0, 0),
+        "t3": {"1": [3, 0, 0, 0, 0, 0, 3]},
+    },
     "pt-gov-2019": {
         "org": "平潭综合实验区", "year": 2019, "format": "2019", "kind": "county_gov",
         "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
