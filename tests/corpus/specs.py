@@ -270,6 +270,26 @@ SPECS = {
         "t2": t2_2021([0, 0, 0], [6, 0, 6], 0, 0, 0, 0),
         "t3": {"1": [3, 0, 0, 0, 0, 0, 3]},
     },
+    "pt-jjf-2024": {
+        "org": "平潭综合实验区经济发展局", "year": 2024, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202501/97025_平潭综合实验区经济发展局2024年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "1129" read in page.html's cells: 11 / 2 / 9.  表三 rows of seven single digits: 新收 3,
+        # （四）1.不掌握 3, but （七）总计 0 (as published).
+        "t2": t2_2021([0, 0, 0], [11, 2, 9], 0, 0, 0, 0),
+        "t3": {"1": [3, 0, 0, 0, 0, 0, 3], "3.4.1": [3, 0, 0, 0, 0, 0, 3]},
+    },
+    "pt-jjf-2025": {
+        "org": "平潭综合实验区经济发展局", "year": 2025, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202601/104901_平潭综合实验区经济发展局2025年度政府信息公开工作年度报告/page.txt",
+        # No signature or date under the text.  行政规范性文件 "164640" read in page.html's cells: 16 / 46 / 40.
+        # 表三 rows of seven single digits: 新收 4, 予以公开 3, 不掌握 1, but （七）总计 0; 表四 fifteen single
+        # digits "010000000000000": 复议 结果纠正 1, its 总计 0 (as published).
+        "t2": t2_2021([0, 0, 0], [16, 46, 40], 0, 0, 0, 0),
+        "t3": {"1": [4, 0, 0, 0, 0, 0, 4], "3.1": [3, 0, 0, 0, 0, 0, 3], "3.4.1": [1, 0, 0, 0, 0, 0, 1]},
+        "t4": [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    },
     "pt-gov-2019": {
         "org": "平潭综合实验区", "year": 2019, "format": "2019", "kind": "county_gov",
         "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
