@@ -55,7 +55,7 @@ HEADINGS = [
 T2_START = r"第二十条第（一）项"
 T3_START = r"（本列数据的[勾钩]稽关系"
 T3_END = r"四、\s*结转下年度继续办理[\s\d]*"
-T4_TABLE = r"行政复议\s*行政诉讼.*尚未\s*审结\s*总计\s*[\s\d]*"
+T4_TABLE = r"行政复议\s*行政诉讼.*尚未\s*审结\s*总计\s*[\s\d]*"  # some pages space the header: "尚未 审结"
 SUBHEAD = r"[（(][一二三四五六七八九十]{1,2}[）)]"
 
 
