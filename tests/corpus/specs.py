@@ -240,6 +240,122 @@ SPECS = {
         "t3": {"1": [2, 0, 0, 0, 0, 0, 2], "3.1": [1, 0, 0, 0, 0, 0, 1], "3.4.1": [1, 0, 0, 0, 0, 0, 1],
                "3.7": [2, 0, 0, 0, 0, 0, 2]},
     },
+    "pt-gov-2020": {
+        "org": "平潭综合实验区", "year": 2020, "format": "2019", "kind": "county_gov",
+        "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
+        "path": "pingtan/zwgk/zfxxgk/zfxxgknb/202103/80595_平潭综合实验区2020年度政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # 表二 read from the cells of page.html (the text runs every row together): 规章 0/0/7, 规范性文件
+        # 77/77/166, 行政许可 396/442/278, 其他对外管理服务事项 10/7/105, 行政处罚 2648/-18/538, 行政强制
+        # 126/26/29, 收费 35/-15, 采购 395 / "73802895.90元".  表三 from page.txt: seven digits for seven cells in
+        # every row but 一 ("200 000121" = 20/0/0/0/0/1/21) and 总计 ("20 0 00 0 121", the same); as published
+        # the results rows add up to 27 (自然人 26), not the 总计 21.
+        "t2": {"rules": [0, 0, 7], "normative": [77, 77, 166], "license": [396, 442, 278],
+               "other_services": [10, 7, 105], "penalty": [2648, -18, 538], "enforcement": [126, 26, 29],
+               "fees": [35, -15], "procurement": [395, "73802895.90元"]},
+        "t3": {"1": [20, 0, 0, 0, 0, 1, 21], "3.1": [6, 0, 0, 0, 0, 1, 7], "3.2": [6, 0, 0, 0, 0, 0, 6],
+               "3.4.1": [4, 0, 0, 0, 0, 0, 4], "3.4.3": [3, 0, 0, 0, 0, 0, 3], "3.5.2": [3, 0, 0, 0, 0, 0, 3],
+               "3.6": [4, 0, 0, 0, 0, 0, 4], "3.7": [20, 0, 0, 0, 0, 1, 21]},
+    },
+    "pt-gov-2022": {
+        "org": "平潭综合实验区", "year": 2022, "format": "2021", "kind": "county_gov",
+        "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
+        "path": "pingtan/zwgk/zfxxgk/zfxxgknb/202302/80629_平潭综合实验区2022年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "8855698" = 88 / 55 / 698 (the text: 现行有效698件, 制发88件).  表三 from page.txt
+        # ("713000074" = 71 + 3 商业企业 = 74; 上年结转 1; 总计 72/3/…/75, the text: 75件, 自然人72件、商业企业3件);
+        # 表四 spaced in the text: 复议 0/1/1/0/2, 直接起诉 1/0/0/0/1 (the text: 诉讼1件、复议2件).
+        "t2": t2_2021([0, 0, 0], [88, 55, 698], 10690, 2113, 0, 9116.36),
+        "t3": {"1": [71, 3, 0, 0, 0, 0, 74], "2": [1, 0, 0, 0, 0, 0, 1], "3.1": [21, 0, 0, 0, 0, 0, 21],
+               "3.2": [8, 1, 0, 0, 0, 0, 9], "3.3.5": [1, 0, 0, 0, 0, 0, 1], "3.3.6": [2, 0, 0, 0, 0, 0, 2],
+               "3.3.7": [1, 0, 0, 0, 0, 0, 1], "3.4.1": [37, 0, 0, 0, 0, 0, 37], "3.6.1": [2, 0, 0, 0, 0, 0, 2],
+               "3.6.3": [0, 2, 0, 0, 0, 0, 2], "3.7": [72, 3, 0, 0, 0, 0, 75]},
+        "t4": [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0],
+    },
+    "pt-gov-2023": {
+        "org": "平潭综合实验区", "year": 2023, "format": "2021", "kind": "county_gov",
+        "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
+        "path": "pingtan/zwgk/zfxxgk/zfxxgknb/202403/87885_平潭综合实验区2023年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "77132470" read in page.html's cells: 77 / 132 / 470 (the text says 现行有效393件).
+        # 表三 from page.txt, agreeing with page.html's cells (80/1/…/81, 22, 19/1/…/20, 31 …); 表四
+        # "110024001510102" = 复议 1/1/0/0/2, 直接起诉 4/0/0/1/5, 复议后起诉 1/0/1/0/2 (the text: 复议2件、诉讼7件).
+        "t2": t2_2021([0, 0, 0], [77, 132, 470], 2629, 1330, 54, 5949.088667),
+        "t3": {"1": [80, 1, 0, 0, 0, 0, 81], "3.1": [22, 0, 0, 0, 0, 0, 22], "3.2": [19, 1, 0, 0, 0, 0, 20],
+               "3.3.4": [1, 0, 0, 0, 0, 0, 1], "3.3.6": [1, 0, 0, 0, 0, 0, 1], "3.3.7": [1, 0, 0, 0, 0, 0, 1],
+               "3.3.8": [2, 0, 0, 0, 0, 0, 2], "3.4.1": [31, 0, 0, 0, 0, 0, 31], "3.5.2": [1, 0, 0, 0, 0, 0, 1],
+               "3.6.1": [1, 0, 0, 0, 0, 0, 1], "3.6.3": [1, 0, 0, 0, 0, 0, 1], "3.7": [80, 1, 0, 0, 0, 0, 81]},
+        "t4": [1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2],
+    },
+    "pt-jjf-2019": {
+        "org": "平潭综合实验区经济发展局", "year": 2019, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202001/80565_平潭综合实验区经济发展局2019年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # The signature is followed by the 印发 line of the document (岚经发〔2020〕2号).  Every table cell is
+        # spaced in page.txt; 表三 and 表四 all 0.
+        "signature": "平潭综合实验区经济发展局 2020年1月2日 平潭综合实验区经济发展局办公室 2020年1月2日印发 附件下载",
+        "t2": {"rules": [0, 0, 0], "normative": [6, 6, 6], "license": [17, 0, 2], "other_services": [0, 0, 0],
+               "penalty": [12, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, 0]},
+    },
+    "pt-jjf-2020": {
+        "org": "平潭综合实验区经济发展局", "year": 2020, "format": "2019", "kind": "department",
+        "repo": REPO, "commit": "056fdbf0b5854167661b2fbf732a75baa9aa1c64",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202101/80578_平潭综合实验区经济发展局2020年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # Signed 2021年1月26日, the 印发 line below it says 2020年1月26日 (岚经发〔2021〕17号).  Every table cell
+        # is spaced in page.txt; 表三 and 表四 all 0.
+        "signature": "平潭综合实验区经济发展局 2021年1月26日 平潭综合实验区经济发展局办公室 2020年1月26日印发 附件下载",
+        "t2": {"rules": [0, 0, 0], "normative": [10, 10, 10], "license": [0, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, 0]},
+    },
+    "pt-jjf-2021": {
+        "org": "平潭综合实验区经济发展局", "year": 2021, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202201/80608_平潭综合实验区经济发展局2021年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        "signature": "平潭综合实验区经济发展局 2022年1月13 日 平潭综合实验区经济发展局办公室 2022年1月13日印发 附件下载",
+        # Cells spaced in page.txt.  表三 （一）予以公开 and （二）部分公开 show six 0s: in page.html the 总计
+        # cell of both rows is empty (&nbsp;), blank here.
+        "t2": t2_2021([0, 0, 0], [5, 0, 5], 0, 0, 0, 0),
+        "t3": {"3.1": [0, 0, 0, 0, 0, 0, None], "3.2": [0, 0, 0, 0, 0, 0, None]},
+    },
+    "pt-jjf-2022": {
+        "org": "平潭综合实验区经济发展局", "year": 2022, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202401/86658_平潭综合实验区经济发展局2022年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "505" = 5 / 0 / 5 (a cell cannot be "05" or "50" with a 0 left over for 现行有效
+        # smaller than 制发); 表三 rows of seven single digits (3 自然人 = 3).
+        "t2": t2_2021([0, 0, 0], [5, 0, 5], 0, 0, 0, 0),
+        "t3": {"1": [3, 0, 0, 0, 0, 0, 3], "3.2": [3, 0, 0, 0, 0, 0, 3], "3.7": [3, 0, 0, 0, 0, 0, 3]},
+    },
+    "pt-jjf-2023": {
+        "org": "平潭综合实验区经济发展局", "year": 2023, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202401/86656_平潭综合实验区经济发展局2023年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "606" = 6 / 0 / 6; 表三 rows of seven single digits: 本年新收 3 自然人 = 3, every
+        # result row and （七）总计 0 (as published; the text says 共收到政府信息公开申请0条).
+        "t2": t2_2021([0, 0, 0], [6, 0, 6], 0, 0, 0, 0),
+        "t3": {"1": [3, 0, 0, 0, 0, 0, 3]},
+    },
+    "pt-jjf-2024": {
+        "org": "平潭综合实验区经济发展局", "year": 2024, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202501/97025_平潭综合实验区经济发展局2024年度政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "1129" read in page.html's cells: 11 / 2 / 9.  表三 rows of seven single digits: 新收 3,
+        # （四）1.不掌握 3, but （七）总计 0 (as published).
+        "t2": t2_2021([0, 0, 0], [11, 2, 9], 0, 0, 0, 0),
+        "t3": {"1": [3, 0, 0, 0, 0, 0, 3], "3.4.1": [3, 0, 0, 0, 0, 0, 3]},
+    },
+    "pt-jjf-2025": {
+        "org": "平潭综合实验区经济发展局", "year": 2025, "format": "2021", "kind": "department",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": PT + "ptzhsyqjjf/zfxxgknb/202601/104901_平潭综合实验区经济发展局2025年度政府信息公开工作年度报告/page.txt",
+        # No signature or date under the text.  行政规范性文件 "164640" read in page.html's cells: 16 / 46 / 40.
+        # 表三 rows of seven single digits: 新收 4, 予以公开 3, 不掌握 1, but （七）总计 0; 表四 fifteen single
+        # digits "010000000000000": 复议 结果纠正 1, its 总计 0 (as published).
+        "t2": t2_2021([0, 0, 0], [16, 46, 40], 0, 0, 0, 0),
+        "t3": {"1": [4, 0, 0, 0, 0, 0, 4], "3.1": [3, 0, 0, 0, 0, 0, 3], "3.4.1": [1, 0, 0, 0, 0, 0, 1]},
+        "t4": [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    },
     "pt-gov-2019": {
         "org": "平潭综合实验区", "year": 2019, "format": "2019", "kind": "county_gov",
         "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
