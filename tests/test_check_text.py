@@ -247,6 +247,21 @@ def test_no_review_while_table_four_has_some(sentence):
     assert codes(_zero(), sentence) == []
 
 
+def _three_received() -> dict:
+    data = _zero()
+    for row in (R.NEW, R.RESULTS_TOTAL):
+        _set(data, row, 3)
+    return _set(data, R.DISCLOSED, 3)
+
+
+def test_applications_counted_with_tiao():
+    """平潭 经济发展局 2022–2024 write “共收到政府信息公开申请3条”: 条 counts applications there.
+    Lists of information (“依申请公开341条、不予公开41条”) are not outcomes and stay unread."""
+    assert codes(_three_received(), "2024年，共收到政府信息公开申请3条。") == []
+    assert codes(_three_received(), "2024年，共收到政府信息公开申请0条。") == ["text-number-mismatch"]
+    assert codes(_three_received(), "主动公开政府信息125条、依申请公开176条、不予公开77条。", "依申请公开信息数161条。") == []
+
+
 # --- documents of 表二 counted in the text -------------------------------------------------------
 
 

@@ -420,7 +420,7 @@ class _Claims:
             if self._free(m):
                 self._number(m, "结转", [[t.key3(row_prev)], [t.key3(row_next)]], unsure=True)
         for m in re.finditer(
-            rf"(?:收到|受理|接收|新收){_FILL}{{0,14}}?申请{_FILL}{{0,6}}?(?P<n>\d+)\s*件", self.text
+            rf"(?:收到|受理|接收|新收){_FILL}{{0,14}}?申请{_FILL}{{0,6}}?(?P<n>\d+)\s*(?:件|条)", self.text
         ):
             if re.search("复议|诉讼", m.group()) or _HOTLINE.search(self._sentence(m)):
                 continue
