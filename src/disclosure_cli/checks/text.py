@@ -7,6 +7,7 @@ on a clause that clearly names what it counts; when the scope is unclear (全市
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -156,6 +157,17 @@ def _paragraphs(ctx: Context):
     for s in ctx.fmt.sections:
         for i, p in enumerate(ctx.report.sections.get(s.id, []), start=1):
             yield _Para(s.id, i, p.text)
+
+
+@functools.cache
+def _documents() -> tuple[dict[str, R], str]:
+    """The 表二 rows of documents (规章, 规范性文件) by their labels in either version — a 2021
+    report may still say 规范性文件 — and an alternation of those labels, longest first."""
+    rows: dict[str, R] = {}
+    for fmt in F.FORMATS.values():
+        for r in fmt.rows_of((R.RULES, R.NORMATIVE)):
+            rows.setdefault(r.label, r.role)
+    return rows, "|".join(re.escape(x) for x in sorted(rows, key=len, reverse=True))
 
 
 def check(ctx: Context) -> None:
@@ -400,7 +412,7 @@ class _Claims:
         self._categories()
         self._received_done_carry()
         self._reviews()
-        self._documents()
+        self._document_counts()
 
     def _received_done_carry(self) -> None:
         t = self.t
@@ -435,17 +447,13 @@ class _Claims:
             if self._free(m):
                 self._number(m, "办理结果总计", [[t.key3(total_row)]])
 
-    def _documents(self) -> None:
+    def _document_counts(self) -> None:
         """The documents of 表二 the text counts: “制发行政规范性文件9件”, “废止规范性文件6件”,
         “现行有效的规范性文件16件”, “制发规范性文件34件，现行有效件数424件”. 发布 may mean put
         online, and a 现行有效 count is often the whole 文件库's: both only warn. A sentence with
         another year, or counting over years (历年, 累计, 以来), is not compared."""
         ctx, fmt, text = self.ctx, self.ctx.fmt, self.text
-        rows = {}  # the labels of either version: a 2021 report may still say 规范性文件
-        for f in F.FORMATS.values():
-            for r in f.rows_of((R.RULES, R.NORMATIVE)):
-                rows.setdefault(r.label, r.role)
-        what = "|".join(re.escape(x) for x in sorted(rows, key=len, reverse=True))
+        rows, what = _documents()
         count = r"(?:共|共计|合计|计|为)?\s*(?P<n>\d+)\s*(?:件|份|个)"
         year = ctx.report.year
         found = [
@@ -591,11 +599,7 @@ class _Claims:
                     m, "表四" + "、".join(f"{L.cell_short(ctx.fmt, k)}为 {L.number_text(ctx.value(k))}" for k in keys), keys
                 )
         # 未发布规范性文件 / 规章 while 表二 shows some
-        doc_rows = {}  # the names of either version: a 2019 report may say 规范性文件, a 2021 one too
-        for fmt in F.FORMATS.values():
-            for r in fmt.rows_of((R.RULES, R.NORMATIVE)):
-                doc_rows.setdefault(r.label, r.role)
-        alt = "|".join(re.escape(x) for x in sorted(doc_rows, key=len, reverse=True))
+        doc_rows, alt = _documents()
         for m in re.finditer(rf"(?:没有|未|无)(?:制定|制发|发布|出台|印发)(?:过|任何)*(?P<what>{alt})", text):
             role = doc_rows[m.group("what")]
             if not ctx.fmt.has(role, R.ISSUED):
