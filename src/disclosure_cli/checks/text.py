@@ -426,7 +426,7 @@ class _Claims:
             self.text,
         ):
             if self._free(m):
-                m = _Alias(m)
+                m = _Match(m, n=m.group("n") or m.group("n2"))
                 self._number(m, "结转下年度", [[t.key3(row_next)]])
         for m in re.finditer(rf"结转{_FILL}{{0,10}}?(?P<n>\d+)\s*件", self.text):
             if self._free(m):
@@ -456,22 +456,19 @@ class _Claims:
         rows, what = _documents()
         count = r"(?:共|共计|合计|计|为)?\s*(?P<n>\d+)\s*(?:件|份|个)"
         year = ctx.report.year
-        found = [
-            (m, R.ISSUED, False) for m in re.finditer(rf"(?:制发|制定|印发|出台)了?(?P<what>{what}){count}", text)
-        ] + [
-            (m, R.ISSUED, True) for m in re.finditer(rf"发布了?(?P<what>{what}){count}", text)
-        ] + [
-            (m, R.REPEALED, False) for m in re.finditer(rf"(?:废止|宣布失效)了?(?P<what>{what}){count}", text)
-        ] + [
-            (m, R.IN_FORCE, True) for m in re.finditer(rf"现行有效的?(?P<what>{what}){count}", text)
-        ] + [
-            (m, R.IN_FORCE, True) for m in re.finditer(rf"(?P<what>{what})现行有效(?:件数|数量)?{count}", text)
-        ]
+        patterns = (  # what the text says, the column of 表二, whether it only warns
+            (rf"(?:制发|制定|印发|出台)了?(?P<what>{what}){count}", R.ISSUED, False),
+            (rf"发布了?(?P<what>{what}){count}", R.ISSUED, True),
+            (rf"(?:废止|宣布失效)了?(?P<what>{what}){count}", R.REPEALED, False),
+            (rf"现行有效的?(?P<what>{what}){count}", R.IN_FORCE, True),
+            (rf"(?P<what>{what})现行有效(?:件数|数量)?{count}", R.IN_FORCE, True),
+        )
+        found = [(m, column, unsure) for pattern, column, unsure in patterns for m in re.finditer(pattern, text)]
         for m in re.finditer(rf"现行有效(?:件数|数量){count}", text):  # of the documents named before it
             sentence = self._sentence(m)
             named = re.findall(what, sentence[: sentence.find(m.group())])
             if named:
-                found.append((_Named(m, named[-1]), R.IN_FORCE, True))
+                found.append((_Match(m, what=named[-1]), R.IN_FORCE, True))
         for m, column, unsure in sorted(found, key=lambda x: x[0].start()):
             role = rows[m.group("what")]
             sentence = self._sentence(m)
@@ -629,32 +626,18 @@ class _Claims:
                 self._contradiction(m, f"表三{m.group('name')}合计为 {L.number_text(v)}", keys)
 
 
-class _Named:
-    """A match of “现行有效件数N件” with the documents its sentence named before it."""
+class _Match:
+    """A match with some groups read elsewhere: the number of “N件结转至下年度” in ``n2``, the
+    documents of “现行有效件数N件” named earlier in its sentence."""
 
-    def __init__(self, m: re.Match, what: str):
-        self._m, self._what = m, what
+    def __init__(self, m: re.Match, **groups: str):
+        self._m, self._groups = m, groups
 
     def group(self, name=0):
-        return self._what if name == "what" else self._m.group(name)
+        return self._groups[name] if name in self._groups else self._m.group(name)
 
     def start(self):
         return self._m.start()
 
     def span(self):
         return self._m.span()
-
-
-class _Alias:
-    """A match whose number is in group ``n`` or ``n2``."""
-
-    def __init__(self, m: re.Match):
-        self._m = m
-
-    def group(self, name=0):
-        if name == "n":
-            return self._m.group("n") or self._m.group("n2")
-        return self._m.group(name)
-
-    def start(self):
-        return self._m.start()
