@@ -279,6 +279,15 @@ class _Reach:
         return depth
 
 
+def _walked(el, depth: int, grids: dict | None = None) -> _Walker:
+    """``el`` walked from ``depth`` below the body, its last paragraph ended (``grids``: the
+    tables already read)."""
+    w = _Walker(grids)
+    w.walk(el, depth)
+    w.flush()
+    return w
+
+
 def _scan(body) -> tuple[list, list]:
     """One pass over the elements (no walk): the tables, and the elements holding a text that
     has a character a section heading can start with (a tail is its parent's text)."""
@@ -323,7 +332,7 @@ def _headings(holders: list, body, fmt, reach: _Reach):
     """The section headings anywhere in the body, read by walking only the blocks around the
     ``holders`` (``_scan``): ``({owner element}, {section ids})``, or None when that would
     mean walking the whole body anyway."""
-    from .report import _plausible, section_of
+    from .report import section_of
 
     blocks = {}
     for holder in holders:
@@ -336,11 +345,9 @@ def _headings(holders: list, body, fmt, reach: _Reach):
     for b in blocks:
         if any(a in blocks for a in b.iterancestors()):
             continue  # read with the block around it
-        w = _Walker()
-        w.walk(b, reach.depth(b))
-        w.flush()
+        w = _walked(b, reach.depth(b))
         for p, el in zip(w.blocks, w.owner):
-            if isinstance(p, Para) and (s := section_of(p.text, fmt.sections)) and _plausible(p.text, s[0], fmt):
+            if isinstance(p, Para) and (s := section_of(p.text, fmt)):
                 owners.append(el)
                 heads.add(s[0])
     return owners, heads
@@ -365,21 +372,16 @@ def _body_blocks(root, body, fmt, path: Path) -> list:
         owners, _ = found
         top = _lca(tables + owners)
         if top is not None and top is not body and _tag(top) in _BLOCK and (depth := reach.depth(top)) is not None:
-            w = _Walker(grids)
-            w.walk(top, depth)
-            w.flush()
-            return w.blocks
+            return _walked(top, depth, grids).blocks
     return _walked_body(root, body, fmt, path, grids)
 
 
 def _walked_body(root, body, fmt, path: Path, grids: dict | None = None) -> list:
     """The blocks of the report body, by walking the whole page (``grids``: the tables already
     read)."""
-    from .report import _plausible, is_report_table, section_of
+    from .report import is_report_table, section_of
 
-    w = _Walker(grids)
-    w.walk(body)
-    w.flush()
+    w = _walked(body, 0, grids)
     keys = []
     heads = set()
     report_tables = 0
@@ -389,8 +391,8 @@ def _walked_body(root, body, fmt, path: Path, grids: dict | None = None) -> list
                 keys.append(el)
                 report_tables += 1
         else:
-            s = section_of(b.text, fmt.sections)
-            if s and _plausible(b.text, s[0], fmt):
+            s = section_of(b.text, fmt)
+            if s:
                 keys.append(el)
                 heads.add(s[0])
     if report_tables == 0 and len(heads) < 3:

@@ -127,8 +127,16 @@ def is_report_table(table: Table) -> bool:
     return label_count(table) >= 2
 
 
-def section_of(text: str, fmt_sections) -> tuple[str, bool] | None:
-    """The section a heading paragraph opens, and whether it is worded as the format has it."""
+def section_of(text: str, fmt: F.Format) -> tuple[str, bool] | None:
+    """The section a heading paragraph opens, and whether it is worded as the format has it;
+    None for any other paragraph, and for a drifted heading that no longer resembles the
+    official one."""
+    hit = _numbered(text, fmt.sections)
+    return hit if hit is not None and _plausible(text, hit[0], fmt) else None
+
+
+def _numbered(text: str, fmt_sections) -> tuple[str, bool] | None:
+    """The section a paragraph starting 一、…六、 names, by its wording or by its numeral."""
     t = collapse(text)
     if len(t) > MAX_HEADING:
         return None
@@ -146,7 +154,7 @@ def section_of(text: str, fmt_sections) -> tuple[str, bool] | None:
 
 def headings_in(doc: Document) -> int:
     fmt = F.FORMATS[max(F.FORMATS)]
-    return len({s[0] for p in doc.paras if (s := section_of(p.text, fmt.sections)) and _plausible(p.text, s[0], fmt)})
+    return len({s[0] for p in doc.paras if (s := section_of(p.text, fmt))})
 
 
 def _plausible(text: str, sid: str, fmt: F.Format) -> bool:
@@ -274,8 +282,8 @@ def _narrative(doc: Document, report: Report, problems: Problems, title: str | N
     current: str | None = None
     before: list[Para] = []
     for p in doc.paras:
-        hit = section_of(p.text, fmt.sections)
-        if hit is not None and _plausible(p.text, hit[0], fmt) and hit[0] not in seen:
+        hit = section_of(p.text, fmt)
+        if hit is not None and hit[0] not in seen:
             sid, exact = hit
             if not exact:
                 official = fmt.sections[int(sid) - 1].heading
