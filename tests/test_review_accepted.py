@@ -52,6 +52,16 @@ class _Page(HTMLParser):
             self._buf.append(data)
 
 
+def _reviewed(cli, folder, out):
+    """``review FOLDER -o OUT``: the page written, and what ``_Page`` reads on it."""
+    r = cli("review", folder, "-o", out)
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    page = _Page()
+    page.feed(html)
+    return html, page
+
+
 def test_review_page_shows_accepted_findings_apart(cli, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -60,12 +70,7 @@ def test_review_page_shows_accepted_findings_apart(cli, tmp_path):
     r = cli("accept", folder / "zhujie.json", "value-blank", "--reason", "本单位无法人申请，空白即为0", "--by", "张三")
     assert r.exit_code == 0, r.stderr
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    out = tmp_path / "审核.html"
-    r = cli("review", folder, "-o", out)
-    assert r.exit_code == 0, r.output
-    html = out.read_text(encoding="utf-8")
-    page = _Page()
-    page.feed(html)
+    html, page = _reviewed(cli, folder, tmp_path / "审核.html")
     items = dict(check_paths([folder]))
     zhujie = items[str(folder / "zhujie.json")]
     assert len(zhujie.accepted_findings) == 3 and zhujie.warnings == 2
@@ -96,12 +101,7 @@ def test_a_unit_whose_warnings_are_all_accepted_passes_and_still_lists_them(cli,
     folder.mkdir()
     shutil.copy(SAMPLES / "zhujie-2020.json", folder / "zhujie.json")
     assert cli("accept", folder / "zhujie.json", "--all-warnings", "-r", "已核实", "--by", "李四").exit_code == 0
-    out = tmp_path / "审核.html"
-    r = cli("review", folder, "-o", out)
-    assert r.exit_code == 0, r.output
-    html = out.read_text(encoding="utf-8")
-    page = _Page()
-    page.feed(html)
+    html, page = _reviewed(cli, folder, tmp_path / "审核.html")
     row = html[html.index('id="units"') :]
     row = row[: row.index("</tr>", row.index("曲靖市麒麟区珠街街道"))]
     assert "通过" in row and "已确认 5" in row
