@@ -85,11 +85,33 @@ def test_reduplication_is_not_a_doubled_word(text):
     assert findings(_with("1", text)) == []
 
 
+def test_doubled_de_real_sentence():
+    """平潭 2022 年 本级 (tests/corpus/pt-gov-2022): “打造整体统一的的网站界面”."""
+    f = only(_with("1", "打造整体统一的的网站界面，并持续优化栏目。"), "text-doubled-word")
+    assert f.level == "warning" and "“的的”" in f.message
+    assert [r["quote"] for r in f.refs] == ["打造整体统一的的网站界面，并持续优化栏目。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["公开工作的的确确有了进步。", "有的的确需要改进。", "实现公开目的的同时保护隐私。", "合同标的的金额已公开。", "说的确实如此。"],
+)
+def test_de_de_that_is_correct_chinese(text):
+    assert findings(_with("1", text)) == []
+
+
 def test_half_width_punctuation_is_one_counted_info():
     data = _with("1", "主要做法:一是加强领导,二是完善制度;三是强化监督。", "另一段,也有。")
     f = only(data, "text-halfwidth-punctuation")
     assert f.level == "info" and "4 处" in f.message and "共 2 段" in f.message
     assert findings(_with("1", "共收到申请12,345件。Excel: ok。")) == []  # numbers, Latin text
+
+
+def test_straight_double_quotes_next_to_chinese():
+    """平潭 交通与建设局 2024 (tests/corpus/pt-jtj-2024): 通过"线上+线下"结合."""
+    f = only(_with("1", '通过"线上+线下"结合的方式开展培训。', '"政务公开日"活动。'), "text-halfwidth-punctuation")
+    assert "4 处" in f.message and "共 2 段" in f.message and "引号用“”" in f.message
+    assert findings(_with("1", '标注 "OK" 字样，配置 key="value"。')) == []  # not next to 汉字
 
 
 # --- sections 五 and 六 ---------------------------------------------------------------------------

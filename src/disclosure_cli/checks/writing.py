@@ -28,8 +28,13 @@ def _han(ch: str) -> bool:
 _DOUBLED = re.compile(r"(\w{2,4})\1")  # then kept only when the word is all 汉字 (``_doubled``)
 # Correct doubled phrases seen in reports (“研究研究” is colloquial but not a slip).
 _DOUBLED_OK = {"研究", "看看", "一一", "讨论"}
-# Half-width , ; : ? ! between two Chinese characters.
-_HALF_MARK = re.compile(r"[,;:?!]")  # kept only between two 汉字 (``_half_punct``)
+# “的的” (统一的的网站界面): the one single character whose doubling is a common slip and
+# almost never correct. Not a slip: 的的确确 and 的 + 的确 (有的的确…), and a word ending in 的
+# followed by the particle (目的的, 标的的, 端的的).
+_DOUBLED_DE = re.compile(r"(?<![目标端])的的(?!确)")
+# Half-width , ; : ? ! between two Chinese characters; a straight double quote next to one
+# (通过"线上+线下"结合: Chinese text quotes with “”).
+_HALF_MARK = re.compile(r'[,;:?!"]')  # kept only next to 汉字 (``_half_width``)
 _CN = "一二三四五六七八九十"
 _LEVEL1 = re.compile(rf"^\s*([{_CN}]+)、")
 _LEVEL2 = re.compile(rf"^\s*[（(]([{_CN}]+)[）)]")
@@ -178,6 +183,8 @@ def _doubled(ctx: Context) -> None:
             if m.group(1) in _DOUBLED_OK or not all(map(_han, m.group(1))):
                 continue
             found.append((sid, n, m.group(), _sentence_around(text, m.start())))
+        for m in _DOUBLED_DE.finditer(text):
+            found.append((sid, n, m.group(), _sentence_around(text, m.start())))
     if not found:
         return
     words = list(dict.fromkeys(w for *_, w, _ in found))
@@ -194,16 +201,19 @@ def _half_width(ctx: Context) -> None:
     for sid, n, text in _paragraphs(ctx):
         for m in _HALF_MARK.finditer(text):
             i = m.start()
-            if not (0 < i < len(text) - 1 and _han(text[i - 1]) and _han(text[i + 1])):
+            before = i > 0 and _han(text[i - 1])
+            after = i < len(text) - 1 and _han(text[i + 1])
+            if not (before or after if m.group() == '"' else before and after):
                 continue
             found.append((sid, n, m.group(), _sentence_around(text, m.start())))
     if not found:
         return
     marks = "".join(dict.fromkeys(c for _, _, c, _ in found))
     places = list(dict.fromkeys((sid, n) for sid, n, _, _ in found))
+    quotes = "（引号用“”）" if '"' in marks else ""
     ctx.emit(
         "text-halfwidth-punctuation",
-        f"正文中有 {len(found)} 处中文之间用了半角标点（{' '.join(marks)}），共 {len(places)} 段；应使用全角标点",
+        f"正文中有 {len(found)} 处中文之间用了半角标点（{' '.join(marks)}），共 {len(places)} 段；应使用全角标点{quotes}",
         [ctx.text_ref(sid, n, q) for sid, n, _, q in dict((p[:2], p) for p in found).values()],
         count=len(found),
         paragraphs=len(places),
