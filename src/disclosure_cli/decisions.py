@@ -413,7 +413,6 @@ def accept(
         new[:] = adding
         return kept + adding
 
-    change_reviewed = None
     if result.report.imported:
         from . import reviewed as RV
 
@@ -428,6 +427,8 @@ def accept(
             result.replaced_record = same[-1] if same else None
             return [d for d in old if not any(d is x for x in same)] + [copy]
 
+    else:
+        change_reviewed = None
     path = path_for(input_path, decisions_path)
     update(path, change, change_reviewed)
     return path, new
