@@ -282,6 +282,23 @@ def test_mixed_years_are_refused(tmp_path):
     assert flat("各单位报告的年度不一致，不能相加：2023：某某区去年单位共 1 个；2024：某某区第01单位共 1 个") in flat(r.output)
 
 
+def test_one_units_reports_of_two_years_are_mixed_years_not_a_duplicate(tmp_path):
+    """A reviewer's folder holding last year's report of a unit beside this year's: the wrong
+    year is the problem, not a second copy of the unit."""
+    a = district(2, year=2024)
+    b = district(1, year=2023)
+    b[0]["org"] = a[0]["org"]
+    write(tmp_path / "in", a + b)
+    r = run("rollup", tmp_path / "in", "-o", tmp_path / "汇总.xlsx", "--org", "某某区人民政府")
+    assert r.exit_code == 2, r.output
+    assert flat("各单位报告的年度不一致，不能相加：2023：某某区第01单位共 1 个；2024：某某区第01单位、某某区第02单位共 2 个") in flat(r.output)
+    assert not (tmp_path / "汇总.xlsx").exists()
+    b[0]["year"] = 2024  # the same year again: a second copy of the unit
+    write(tmp_path / "in", a + b)
+    r = run("rollup", tmp_path / "in", "-o", tmp_path / "汇总.xlsx", "--org", "某某区人民政府")
+    assert r.exit_code == 1 and flat("1 份报告与另一份是同一单位") in flat(r.output), r.output
+
+
 def test_unit_with_errors_is_summed_but_listed(tmp_path):
     datas = district(3)
     datas[1]["t3"]["1"]["total"] += 5  # a wrong 总计

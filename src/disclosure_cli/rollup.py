@@ -253,11 +253,13 @@ def rollup(
         entries.append(e)
         ident = unit.key if unit is not None else "name:" + normalize_name(report.org or path_shown)
         first = seen_units.get(ident)
-        if first is not None:
+        if first is not None and first.year == e.year:
             e.status = DUPLICATE
             e.note = f"与 {first.path} 是同一单位"
             continue
-        seen_units[ident] = e
+        # The same unit's report of another year is not a second copy: it is the wrong year
+        # (rollup-mixed-year names both below).
+        seen_units.setdefault(ident, e)
         if units is not None and unit is None:
             e.status = UNKNOWN
         elif item.errors:
