@@ -299,6 +299,13 @@ def test_one_units_reports_of_two_years_are_mixed_years_not_a_duplicate(tmp_path
     assert r.exit_code == 1 and flat("1 份报告与另一份是同一单位") in flat(r.output), r.output
 
 
+def test_rollup_without_an_org_says_how_to_give_one(tmp_path):
+    write(tmp_path / "in", district(2))
+    r = run("rollup", tmp_path / "in", "-o", tmp_path / "汇总.xlsx")
+    assert r.exit_code == 1, r.output
+    assert flat("汇总结果错误org-missing没有填写机关名称（用--org写明汇总报告的机关名称") in flat(r.output)
+
+
 def test_unit_with_errors_is_summed_but_listed(tmp_path):
     datas = district(3)
     datas[1]["t3"]["1"]["total"] += 5  # a wrong 总计

@@ -79,5 +79,7 @@ def rollup(
         if result.check is not None:
             for f in result.check.findings:
                 if f.level in ("error", "warning"):
-                    out.line(("  汇总结果" + ("错误 " if f.level == "error" else "警告 "), "red" if f.level == "error" else "yellow"), (f.code, "dim"), f"  {f.message}")
+                    # The roll-up's own 机关名称 comes from --org or the unit list, not from a unit.
+                    hint = "（用 --org 写明汇总报告的机关名称，或在单位清单中列出类型为“本机关”的单位）" if f.code == "org-missing" else ""
+                    out.line(("  汇总结果" + ("错误 " if f.level == "error" else "警告 "), "red" if f.level == "error" else "yellow"), (f.code, "dim"), f"  {f.message}{hint}")
         raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
