@@ -48,7 +48,7 @@ HEADINGS = [
     ("1", r"一、\s*总体情况"),
     ("2", r"二、\s*主动公开政府信息(?:的)?情况"),
     ("3", r"三、\s*收到和处理政府信息公开申请(?:的)?情况"),
-    ("4", r"四、\s*(?:因)?政府信息公开(?:申请)?行政法?复议[、和与及]\s*(?:提起)?行政诉讼(?:的)?情况"),
+    ("4", r"四、\s*(?:因)?政府信息公开(?:工作被)?(?:申请)?行政法?复议[、和与及]\s*(?:提起)?行政诉讼(?:的)?情况"),
     ("5", r"五、\s*(?:政府信息公开工作)?存在的?主要问题[^。]{0,14}?(?:情况|措施|计划)"),
     ("6", r"六、\s*其他需要报告的事项"),
 ]
@@ -134,6 +134,7 @@ def convert(name: str, spec: dict) -> dict:
     positions = []
     pos = 0
     for sid, pat in HEADINGS:
+        pat = spec.get("headings", {}).get(sid, pat)  # a page's own wording of a heading
         hm = re.compile(pat).search(body, pos)
         if hm is None:
             continue
@@ -271,7 +272,7 @@ def _segments(text: str, labels: list[tuple[str, str]], stop: str) -> dict[str, 
 
 def digits_check(name: str, spec: dict) -> list[str]:
     _, body = read_page(HERE / "pages" / f"{name}.txt")
-    body = clean(body)
+    body = clean(body).replace("其他法律和行政法规禁止公开", "其他法律行政法规禁止公开")
     fmt = spec["format"]
     problems = []
     i2 = body.find(T2_START)

@@ -447,6 +447,84 @@ SPECS = {
         "t2": t2_2021([0, 0, 0], [0, 0, 11], 0, 0, 0, 0),
         "t3": {"1": [2, 0, 0, 0, 0, 0, 2], "3.1": [2, 0, 0, 0, 0, 0, 2], "3.7": [2, 0, 0, 0, 0, 0, 2]},
     },
+    "pt-jsp-2019": {
+        "org": "平潭综合实验区君山片区管理局", "year": 2019, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjsp/zfxxgknb/202001/80571_平潭综合实验区君山片区管理局2019年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # Read from page.html's cells: 规范性文件 "999" = 9 / 9 / 9 (the 2020 report's 对外公开总数量 11 = 9 + 2 new);
+        # 政府集中采购 "978407" = 9 / 78407 (header 采购总金额, no unit).  表三 and 表四 all 0.
+        "t2": {"rules": [0, 0, 0], "normative": [9, 9, 9], "license": [0, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [9, 78407]},
+    },
+    "pt-jsp-2020": {
+        "org": "平潭综合实验区君山片区管理局", "year": 2020, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "056fdbf0b5854167661b2fbf732a75baa9aa1c64",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjsp/zfxxgknb/202101/80593_平潭综合实验区君山片区管理局2020年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # Read from page.html's cells: 规范性文件 "2211" = 2 / 2 / 11 (2019's 9 + 2; the text: 规范性文件类信息2条),
+        # 行政许可 "0124" = 0 / 12 / 4, 政府集中采购 "4110669053" = 41 / 10669053 (header 采购总金额, no unit).
+        # 表三 from page.txt (one digit a cell): 一 "10 0 0 012" = 1 自然人 + 1 其他 = 2 (the text: 依申请公开2件),
+        # 予以公开 the same; （七）总计 as published: all 0.
+        "t2": {"rules": [0, 0, 0], "normative": [2, 2, 11], "license": [0, 12, 4], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 3, 0], "fees": [0, 0], "procurement": [41, 10669053]},
+        "t3": {"1": [1, 0, 0, 0, 0, 1, 2], "3.1": [1, 0, 0, 0, 0, 1, 2]},
+    },
+    "pt-jsp-2021": {
+        "org": "平潭综合实验区君山片区管理局", "year": 2021, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjsp/zfxxgknb/202201/80611_平潭综合实验区君山片区管理局2021年政府信息公开工作年度报告/page.txt",
+        # The text extract has Word's style sheet ("Normal 0 7.8 磅 … }") before the report and after the signature.
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        "signature": "平潭综合实验区君山片区管理局 2022年1月7日 Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE "
+                     "/* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; mso-tstyle-rowband-size:0; "
+                     "mso-tstyle-colband-size:0; mso-style-noshow:yes; mso-style-priority:99; mso-style-parent:\"\"; "
+                     "mso-padding-alt:0cm 5.4pt 0cm 5.4pt; mso-para-margin:0cm; mso-para-margin-bottom:.0001pt; "
+                     "mso-pagination:widow-orphan; font-size:10.0pt; font-family:\"Times New Roman\",\"serif\";} 附件下载",
+        # Every cell separated by a space in page.txt.  表三: 8 = 予以公开 2 + 不掌握 5 + 其他 1 (the text: 受理 8 件).
+        "t2": t2_2021([0, 0, 0], [0, 0, 11], 1, 0, 0, 0),
+        "t3": {"1": [5, 0, 0, 0, 0, 3, 8], "3.1": [1, 0, 0, 0, 0, 1, 2], "3.4.1": [3, 0, 0, 0, 0, 2, 5],
+               "3.6.3": [1, 0, 0, 0, 0, 0, 1], "3.7": [5, 0, 0, 0, 0, 3, 8]},
+    },
+    "pt-jsp-2022": {
+        "org": "平潭综合实验区君山片区管理局", "year": 2022, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjsp/zfxxgknb/202301/80622_平潭综合实验区君山片区管理局2022年政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # The signature is followed by the document's 抄送 and 印发 lines.
+        "signature": "平潭综合实验区君山片区管理局 2023年1月9日 抄送：驻君山片区管理局纪检监察组。 "
+                     "君山片区管理局党政办公室 2023年1月9日印发 附件下载",
+        # 行政规范性文件 "0011": 0 / 0 / 11 (a cell cannot be "00" or "01").  表三 one digit a cell: every row 0
+        # except 不掌握 "3000025" = 3 自然人 + 2 其他 = 5 (the 2021 report's row, left in; the text says
+        # 2022年未收到依申请公开事宜).
+        "t2": t2_2021([0, 0, 0], [0, 0, 11], 0, 0, 0, 0),
+        "t3": {"3.4.1": [3, 0, 0, 0, 0, 2, 5]},
+    },
+    "pt-jsp-2024": {
+        "org": "平潭综合实验区君山片区管理局", "year": 2024, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjsp/zfxxgknb/202501/96904_平潭综合实验区君山片区管理局2024年政府信息公开工作年度报告/page.txt",
+        # 行政规范性文件 "0011": 0 / 0 / 11 (the text: 本年度未制发，现行有效件数11件).  表三 and 表四 one digit a
+        # cell: 5 = 予以公开 1 + 部分公开 2 + 不掌握 2; 表四 复议 纠正 1, 总计 1.
+        "t2": t2_2021([0, 0, 0], [0, 0, 11], 0, 0, 0, 0),
+        "t3": {"1": [5, 0, 0, 0, 0, 0, 5], "3.1": [1, 0, 0, 0, 0, 0, 1], "3.2": [2, 0, 0, 0, 0, 0, 2],
+               "3.4.1": [2, 0, 0, 0, 0, 0, 2], "3.7": [5, 0, 0, 0, 0, 0, 5]},
+        "t4": [0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    },
+    "pt-jsp-2025": {
+        "org": "平潭综合实验区君山片区管理局", "year": 2025, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjsp/zfxxgknb/202601/104809_平潭综合实验区君山片区管理局2025年政府信息公开工作年度报告/page.txt",
+        # Its own headings: 一、年度工作核心成效 (for 总体情况), 五、当前存在的突出问题 and 六、下一步改进举措 (the two
+        # halves of 存在的主要问题及改进情况: kept together as section 5), 七、其他需说明事项 (for 其他需要报告的事项).
+        "headings": {"1": r"一、年度工作核心成效", "5": r"五、当前存在的突出问题", "6": r"七、其他需说明事项"},
+        "splits": {"5": ["|六、下一步改进举措"]},
+        # The page's 表二 has no 规章 row at all (blank here); its row 规范性文件 "000" = 0 / 0 / 0 (2024: 现行有效 11).
+        # 表三 and 表四 one digit a cell: 1 部分公开 (自然人); 表四 复议 维持 1, 总计 1.
+        "t2": t2_2021([None, None, None], [0, 0, 0], 0, 0, 0, 0),
+        "t3": {"1": [1, 0, 0, 0, 0, 0, 1], "3.2": [1, 0, 0, 0, 0, 0, 1], "3.7": [1, 0, 0, 0, 0, 0, 1]},
+        "t4": [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    },
     "pt-spp-2019": {
         "org": "平潭综合实验区苏平片区管理局", "year": 2019, "format": "2019", "kind": "other",
         "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
