@@ -50,7 +50,7 @@ HEADINGS = [
     ("3", r"三、\s*收到和处理政府信息公开申请(?:的)?情况"),
     ("4", r"四、\s*(?:因)?政府信息公开(?:工作被)?(?:申请)?行政法?复议[、和与及]\s*(?:提起)?行政诉讼(?:的)?情况"),
     ("5", r"五、\s*(?:政府信息公开工作)?存在的?主要问题[^。]{0,14}?(?:情况|措施|计划)"),
-    ("6", r"六、\s*其他需要报告的事项"),
+    ("6", r"六、\s*其他需要?报告的事项"),  # pt-htp-2025: "其他需报告的事项"
 ]
 T2_START = r"第二十条第（一）项"
 T3_START = r"（本列数据的[勾钩]稽关系"
@@ -293,10 +293,15 @@ def digits_check(name: str, spec: dict) -> list[str]:
         if re.sub(r"[^\d.]", "", seg) != _digits(t2spec[key]):
             problems.append(f"{name}: t2 {key}: page {seg.strip()!r} vs spec {t2spec[key]}")
     t3text = body[i3: body.find("行政复议", i3)]
-    rows = T3_ROWS[fmt]
+    # "t3_page_format": a 2021-format report whose page has the 2019 表三 (a single （六）其他处理 row,
+    # checked against the sum of the 3.6.x rows of the spec; pt-htp-2023).
+    rows = T3_ROWS[spec.get("t3_page_format", fmt)]
     labels = [(r, T3_LABELS[r]) for r in rows]
     segs = _segments(t3text, labels, "")
-    t3spec = spec.get("t3", {})
+    t3spec = dict(spec.get("t3", {}))
+    if "3.6" in rows and fmt == "2021":
+        parts = [t3spec.get(k, [0] * 7) for k in ("3.6.1", "3.6.2", "3.6.3")]
+        t3spec["3.6"] = [sum(col) for col in zip(*parts)]
     for r in rows:
         want = _digits(t3spec.get(r, [0] * 7))
         seg = segs.get(r)

@@ -545,6 +545,81 @@ SPECS = {
                "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [0, "0元"]},
         "t3": {"1": [4, 0, 0, 0, 0, 0, 4], "3.3.4": [1, 0, 0, 0, 0, 0, 1], "3.4.1": [3, 0, 0, 0, 0, 0, 3]},
     },
+    "pt-htp-2019": {
+        "org": "平潭综合实验区海坛片区管理局", "year": 2019, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqhtp/zfxxgknb/202001/80570_平潭综合实验区海坛片区管理局2019年度政府信息公开工作年度报告/page.txt",
+        # Read from page.html's cells: 其他对外管理服务事项 "033" = 0 / 3 / 3, 政府集中采购 "1018703元" =
+        # 10 / "18703元".  表三 and 表四 rows of single digits, all 0 (统计期限 2019-09-01 to 2019-12-31: the
+        # 片区 was set up in 2019-08).
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0, 0, 0], "other_services": [0, 3, 3],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [10, "18703元"]},
+    },
+    "pt-htp-2020": {
+        "org": "平潭综合实验区海坛片区管理局", "year": 2020, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "056fdbf0b5854167661b2fbf732a75baa9aa1c64",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqhtp/zfxxgknb/202101/80579_平潭综合实验区海坛片区管理局2020年度政府信息公开工作年度报告/page.txt",
+        # Read from page.html's cells: 其他对外管理服务事项 "203" = 2 / 0 / 3 (上一年 2, though the 2019 report
+        # has 0 + 3 = 3 of them), 政府集中采购 "3922533.2元" = 3 / "922533.2元".  规范性文件 "111" = 1 / 1 / 1
+        # (the text: 规章和规范性文件1条).  表三 and 表四 all 0 (the text: 片区共受理依申请公开 0 件).
+        "t2": {"rules": [0, 0, 0], "normative": [1, 1, 1], "license": [0, 0, 0], "other_services": [2, 0, 3],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [3, "922533.2元"]},
+    },
+    "pt-htp-2021": {
+        # A 2021 report published with the tables of the 2019 format (表二 新制作/上一年项目数量/政府集中采购,
+        # 表三（六）其他处理 a single row): kept in that format, as published (like pt-htp-2022).
+        "org": "平潭综合实验区海坛片区管理局", "year": 2021, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqhtp/zfxxgknb/202201/80599_平潭综合实验区海坛片区管理局 关于2021年度政府信息公开工作年度报告/page.txt",
+        # The body opens with the title run into the addressee "区管委会办公室：" (dropped with the title) and
+        # ends "此函 平潭综合实验区海坛片区管理局 2022年1月7日 海坛片区管理局党政办公室 2022年1月7日印发"
+        # ("此函" left at the end of 第六部分, as in pt-htp-2022).
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        "signature": "平潭综合实验区海坛片区管理局 2022年1月7日 海坛片区管理局党政办公室 2022年1月7日印发",
+        # Read from page.html's cells: 政府集中采购 "328291965元" = 3 / "28291965元"; 规范性文件 "444" = 4 / 4 / 4,
+        # 行政许可 "111" = 1 / 1 / 1.  表三 （七）总计 "1000000" = 自然人 1, every other cell 0 (page.html),
+        # though 新收 and every result row are 0 (the text: 2021年暂未接到群众对依申请公开信息申请).
+        "t2": {"rules": [0, 0, 0], "normative": [4, 4, 4], "license": [1, 1, 1], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [3, "28291965元"]},
+        "t3": {"3.7": [1, 0, 0, 0, 0, 0, 0]},
+    },
+    "pt-htp-2023": {
+        "org": "平潭综合实验区海坛片区管理局", "year": 2023, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqhtp/zfxxgknb/202401/86513_平潭综合实验区海坛片区管理局 2023年度政府信息公开工作年度报告/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》",
+        # The page's 表二 is the 2021 one but has no 规章 row at all (blank here); 规范性文件 header
+        # "先行有效件数" (sic).  Its 表三 is the 2019 one: a single （六）其他处理 row (0000000), kept here as the
+        # three 3.6.x rows of the 2021 format, all 0 (t3_page_format: make_corpus --check reads the page's rows
+        # by the 2019 labels).  Every cell a single 0 (the text: 2023年我局未收到依申请公开事宜).
+        "t3_page_format": "2019",
+        "t2": t2_2021([None, None, None], [0, 0, 0], 0, 0, 0, 0),
+    },
+    "pt-htp-2024": {
+        "org": "平潭综合实验区海坛片区管理局", "year": 2024, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqhtp/zfxxgknb/202501/96894_平潭综合实验区海坛片区管理局 2024年度政府信息公开工作年度报告/page.txt",
+        # No 规章 row in 表二 (blank here), every other cell 0.  表三 rows of seven single digits, checked in
+        # page.html's cells: the 总计 column is 0 in every row (一、新收 "5100000" = 自然人 5 / 商业企业 1 / … /
+        # 总计 0); 自然人 results 不掌握 4 + 补正后仍不明确 1 + 逾期不补正 1 = 6 against （七）总计 5; the text
+        # says 共受理政府信息公开申请6件.  表四 复议 其他结果 1 / 总计 1 (the text: 行政复议1件，当事人后续主动撤诉).
+        "t2": t2_2021([None, None, None], [0, 0, 0], 0, 0, 0, 0),
+        "t3": {"1": [5, 1, 0, 0, 0, 0, 0], "3.4.1": [4, 0, 0, 0, 0, 0, 0], "3.4.3": [1, 0, 0, 0, 0, 0, 0],
+               "3.6.1": [1, 0, 0, 0, 0, 0, 0], "3.6.3": [0, 1, 0, 0, 0, 0, 0], "3.7": [5, 1, 0, 0, 0, 0, 0]},
+        "t4": [0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    },
+    "pt-htp-2025": {
+        "org": "平潭综合实验区海坛片区管理局", "year": 2025, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqhtp/zfxxgknb/202601/104826_平潭综合实验区海坛片区管理局2025年度政府信息公开工作年度报告/page.txt",
+        "signature": "平潭综合实验区海坛片区管理局 2026年1月26日 （此件主动公开）",
+        # No 规章 row in 表二 (blank here), every other cell 0.  表三 rows of seven single digits, checked in
+        # page.html's cells: the 总计 column is 0 in every row (一、新收 "2000000" = 自然人 2 / … / 总计 0);
+        # 自然人 部分公开 1 + 不掌握 1 = （七）总计 2 (the text: 全年共受理政府信息公开申请2件).
+        "t2": t2_2021([None, None, None], [0, 0, 0], 0, 0, 0, 0),
+        "t3": {"1": [2, 0, 0, 0, 0, 0, 0], "3.2": [1, 0, 0, 0, 0, 0, 0], "3.4.1": [1, 0, 0, 0, 0, 0, 0],
+               "3.7": [2, 0, 0, 0, 0, 0, 0]},
+    },
     "pt-jtj-2019": {
         "org": "平潭综合实验区交通与建设局", "year": 2019, "format": "2019", "kind": "department",
         "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
