@@ -133,13 +133,14 @@ def convert(name: str, spec: dict) -> dict:
     # sections by heading, in order
     positions = []
     pos = 0
+    own = spec.get("headings", {})  # a page's own heading of a section (searched from the start)
     for sid, pat in HEADINGS:
-        pat = spec.get("headings", {}).get(sid, pat)  # a page's own wording of a heading
-        hm = re.compile(pat).search(body, pos)
+        hm = re.compile(own[sid]).search(body) if sid in own else re.compile(pat).search(body, pos)
         if hm is None:
             continue
         positions.append((sid, hm.start(), hm.end()))
-        pos = hm.end()
+        pos = max(pos, hm.end())
+    positions.sort(key=lambda p: p[1])  # a page may put its sections out of order
     intro = body[: positions[0][1]] if positions else body
     sections = {}
     for k, (sid, start, end) in enumerate(positions):

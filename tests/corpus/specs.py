@@ -179,6 +179,78 @@ SPECS = {
         # 行政规范性文件 "6126" read from page.html: 6 / 1 / 26.
         "t2": t2_2021([0, 0, 0], [6, 1, 26], 0, 0, 0, 0),
     },
+    # 平潭综合实验区金井片区管理局 (a 片区管理局, kind "other" like pt-jsp-2023 below).
+    "pt-jjp-2019": {
+        "org": "平潭综合实验区金井片区管理局", "year": 2019, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "fe0e772aba96fd6e7c66455122fe77e9f57251ff",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/202001/80564_平潭综合实验区金井片区管理局2019年政府信息公开工作年度报告/page.txt",
+        # 政府集中采购 "3147230元" read from page.html's cells: 3 / "147230元" (header 采购总金额, no unit).
+        # 表三、表四 all 0 (cells spaced in page.txt).
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [3, "147230元"]},
+    },
+    "pt-jjp-2020": {
+        "org": "平潭综合实验区金井片区管理局", "year": 2020, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "056fdbf0b5854167661b2fbf732a75baa9aa1c64",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/202101/80587_平潭综合实验区金井片区管理局2020年政府信息公开工作年度报告/page.txt",
+        # The first heading is "一总体情况" (no 、, so in page.html too).  规范性文件 "555" = 5 / 5 / 5 (page.html;
+        # the text: 行政法规、规章和规范性文件5条); 政府集中采购 "178810055" read from page.html: 17 / 8810055
+        # (header 采购总金额（元）).  表三、表四 all 0.
+        "headings": {"1": r"一总体情况"},
+        "t2": {"rules": [0, 0, 0], "normative": [5, 5, 5], "license": [0, 0, 0], "other_services": [0, 0, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [17, 8810055]},
+    },
+    "pt-jjp-2021": {
+        "org": "平潭综合实验区金井片区管理局", "year": 2021, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/202201/80601_平潭综合实验区金井片区管理局2021年政府信息公开工作年度报告/page.txt",
+        # 规范性文件 "106": 1 / 0 / 6 (the 2020 report's 5 + 1; the text: 规章和规范性文件1条).  表三、表四 all 0.
+        "t2": t2_2021([0, 0, 0], [1, 0, 6], 0, 0, 0, 0),
+    },
+    "pt-jjp-2022": {
+        "org": "平潭综合实验区金井片区管理局", "year": 2022, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/202301/80617_平潭综合实验区金井片区管理局2022年政府信息公开工作年度报告/page.txt",
+        # 规范性文件 "107": 1 / 0 / 7 (6 + 1).  表三 四、结转 shows six 0s ("0 00000"): in page.html its 商业企业
+        # cell is empty (&nbsp;), blank here.
+        "t2": t2_2021([0, 0, 0], [1, 0, 7], 0, 0, 0, 0),
+        "t3": {"4": [0, None, 0, 0, 0, 0, 0]},
+    },
+    "pt-jjp-2023": {
+        "org": "平潭综合实验区金井片区管理局", "year": 2023, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/202401/86498_平潭综合实验区金井片区管理局2023年政府信息公开工作年度报告/page.txt",
+        # 规范性文件 "007": 0 / 0 / 7.  表三 1 = 不掌握 1 (the text: 收到依申请公开事项1项); 四、结转 "000000":
+        # its 商业企业 cell is empty in page.html (<br/>), blank here.
+        "t2": t2_2021([0, 0, 0], [0, 0, 7], 0, 0, 0, 0),
+        "t3": {"1": [1, 0, 0, 0, 0, 0, 1], "3.4.1": [1, 0, 0, 0, 0, 0, 1], "3.7": [1, 0, 0, 0, 0, 0, 1],
+               "4": [0, None, 0, 0, 0, 0, 0]},
+    },
+    "pt-jjp-2024": {
+        "org": "平潭综合实验区金井片区管理局", "year": 2024, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/202501/96868_平潭综合实验区金井片区管理局2024年政府信息公开工作年度报告/page.txt",
+        # The page's 表二 has no 规章 row (blank here); 行政规范性文件 "001": 0 / 0 / 1.  表三 8 = 予以公开 4 +
+        # 保护第三方 1 + 不掌握 2 + 重复申请 1 (the text: 共收到依申请公开8件); 四、结转 "000000": its 商业企业
+        # cell is empty in page.html (<br/>), blank here.
+        "t2": t2_2021([None, None, None], [0, 0, 1], 0, 0, 0, 0),
+        "t3": {"1": [8, 0, 0, 0, 0, 0, 8], "3.1": [4, 0, 0, 0, 0, 0, 4], "3.3.4": [1, 0, 0, 0, 0, 0, 1],
+               "3.4.1": [2, 0, 0, 0, 0, 0, 2], "3.5.2": [1, 0, 0, 0, 0, 0, 1], "3.7": [8, 0, 0, 0, 0, 0, 8],
+               "4": [0, None, 0, 0, 0, 0, 0]},
+    },
+    "pt-jjp-2025": {
+        "org": "平潭综合实验区金井片区管理局", "year": 2025, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/202601/104715_平潭综合实验区金井片区管理局2025年政府信息公开工作年度报告/page.txt",
+        # The page puts its own sections 五、信息处理费收取情况 (a table 通知收取件数 / 通知收取金额（元） /
+        # 实际收取金额（元）: 0 / 0 / 0) and 六、存在的主要问题及改进措施: read as section 6 (its heading words kept
+        # as text) and section 5.  No 规章 row in 表二 (blank here); 规范性文件 "001": 0 / 0 / 1.  表三
+        # "110000011" = 11 / 0 ×5 / 11 (the results rows, all 自然人: 部分公开 3 + 不掌握 7 + 逾期不补正 1 = 11).
+        "headings": {"5": r"六、\s*存在的主要问题及改进措施", "6": r"五、(?=信息处理费收取情况)"},
+        "t2": t2_2021([None, None, None], [0, 0, 1], 0, 0, 0, 0),
+        "t3": {"1": [11, 0, 0, 0, 0, 0, 11], "3.2": [3, 0, 0, 0, 0, 0, 3], "3.4.1": [7, 0, 0, 0, 0, 0, 7],
+               "3.6.1": [1, 0, 0, 0, 0, 0, 1], "3.7": [11, 0, 0, 0, 0, 0, 11]},
+    },
     "pt-gov-2024": {
         "org": "平潭综合实验区", "year": 2024, "format": "2021", "kind": "county_gov",
         "repo": REPO, "commit": "12f00b4205da89f3fa531f747c608e88308a046c",
