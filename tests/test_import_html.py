@@ -59,6 +59,32 @@ def test_word_paste_pages_read_like_the_sample(page, sample, drifted):
     assert (PUB / page).read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "page, drifted, order",
+    [
+        # 君山片区管理局 2025: its own wording for 一 (found by its place before 二) and 六 (七、…, by wording)
+        ("own-headings.html", {"一、年度工作核心成效": "1", "七、其他需说明事项": "6"}, None),
+        # 金井片区管理局 2025: 五、信息处理费收取情况 (六's topic) before 六、存在的主要问题及改进措施 (五's wording)
+        ("swapped-parts.html", {"五、信息处理费收取情况": "6", "六、存在的主要问题及改进措施": "5"}, "published-section-order"),
+    ],
+)
+def test_parts_titled_their_own_way_are_read_into_the_right_part(page, drifted, order, tmp_path, cli):
+    """A report that titles or orders its parts its own way: each part's text lands in its part
+    (the same text as the sample's), each own heading is a warning naming the part it was taken
+    for, and the order — resting on those guesses — is a warning, not an error."""
+    report = load(PUB / page)
+    expected = to_data(load(SAMPLES / "huaian-2024.xlsx"))
+    assert to_data(report)["sections"] == expected["sections"]
+    heads = [p for p in report.problems if p.code == "published-heading-drift"]
+    official = {s.heading: s.id for s in report.format.sections}
+    assert {p.found: official[p.label] for p in heads} == drifted
+    assert [p.code for p in report.problems if "order" in p.code] == ([order] if order else [])
+    assert [p.code for p in report.problems if p.code == "section-missing"] == []
+    r = cli("check", PUB / page, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert {f["code"] for f in json.loads(r.output)["files"][0]["findings"]} <= {"published-heading-drift", "published-section-order"}
+
+
 def test_blank_in_three_spellings_stays_blank_and_says_where():
     report = load(PUB / "blanks-three-spellings.html")
     blanks = {k: c for k, c in report.cells.items() if c.state == V.BLANK}
@@ -239,5 +265,8 @@ def test_make_fixtures_still_makes_the_committed_pages(tmp_path, cli):
     made.mkdir()
     script.main(tmp_path / "html", made)
     names = sorted(p.name for p in made.iterdir())
-    assert names == ["blanks-three-spellings.html", "trs-editor-gbk.html", "ucap-blank-columns.html", "zoom-utf8-nometa.html"]
+    assert names == [
+        "blanks-three-spellings.html", "own-headings.html", "swapped-parts.html", "trs-editor-gbk.html",
+        "ucap-blank-columns.html", "zoom-utf8-nometa.html",
+    ]
     assert [n for n in names if (made / n).read_bytes() != (PUB / n).read_bytes()] == []

@@ -301,6 +301,9 @@ class Section:
     id: str
     heading: str
     table: str | None = None  # the table printed in this section
+    # What only this section reports: a published report that titles it its own way still names
+    # it (“五、信息处理费收取情况” is its 第六部分). Read by the importers' heading finder.
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -433,7 +436,7 @@ SECTIONS = (
     Section("3", "三、收到和处理政府信息公开申请情况", table="t3"),
     Section("4", "四、政府信息公开行政复议、行政诉讼情况", table="t4"),
     Section("5", "五、存在的主要问题及改进情况"),
-    Section("6", "六、其他需要报告的事项"),
+    Section("6", "六、其他需要报告的事项", topics=("信息处理费",)),
 )
 _SECTION_TITLE = {s.table: s.heading for s in SECTIONS if s.table}
 

@@ -37,6 +37,9 @@ TITLE_YEAR_FIRST_RE = re.compile(
 )
 _NUMERALS = "一二三四五六"
 _HEAD_RE = re.compile(rf"^\s*([{_NUMERALS}])\s*[、.．,，]")
+# Any numbered paragraph, the mark after the numeral optional (“一总体情况”, “七、其他需说明事项”):
+# the numeral and the wording after it.
+_ANY_HEAD_RE = re.compile(r"^\s*([一二三四五六七八九十]{1,2})\s*[、.．,，]?\s*(\S.*)$")
 _DATE_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _BLANK_DATE_RE = re.compile(r"^年\s*月\s*日$")  # the date line printed for a report without a date
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -275,15 +278,73 @@ def _drift(p: Problem, fmt: F.Format) -> Problem:
     )
 
 
+def section_heads(paras: list[Para], fmt: F.Format) -> dict[int, tuple[str, bool]]:
+    """The paragraphs that open the format's six parts, as a person finds them: paragraph index
+    → (section id, worded as the format has it). In turn, each step only for the parts still
+    unfound:
+
+    1. a heading ``section_of`` takes (its numeral, and wording that resembles the official one);
+       the first of each part;
+    2. the one numbered paragraph worded like a part — or naming what only that part holds
+       (``Section.topics``) — whatever its numeral: ``六、存在的主要问题及改进措施`` where a report
+       swapped 五 and 六, ``七、其他需说明事项`` after a part of its own, ``一总体情况``;
+    3. the one short paragraph numbered as the part, between the parts found before and after it:
+       ``一、年度工作核心成效`` where ``一、总体情况`` belongs.
+
+    Anything less certain leaves the part unfound (``section-missing``)."""
+    heads: dict[int, tuple[str, bool]] = {}
+    for i, p in enumerate(paras):
+        hit = section_of(p.text, fmt)
+        if hit is not None and hit[0] not in {sid for sid, _ in heads.values()}:
+            heads[i] = hit
+    numbered = {}
+    for i, p in enumerate(paras):
+        t = collapse(p.text)
+        if i not in heads and len(t) <= MAX_HEADING and (m := _ANY_HEAD_RE.match(t)):
+            numbered[i] = (m.group(1), F.normalize_label(m.group(2)))
+
+    def unique(found: list[int]) -> int | None:
+        return found[0] if len(found) == 1 else None
+
+    for s in fmt.sections:
+        if s.id in {sid for sid, _ in heads.values()}:
+            continue
+        words = F.normalize_label(_ANY_HEAD_RE.match(s.heading).group(2))
+        i = unique([
+            i for i, (_, w) in numbered.items()
+            if i not in heads and (_similar(w, words) or any(t in w for t in s.topics))
+        ])
+        if i is not None:
+            heads[i] = (s.id, False)
+    for s in fmt.sections:
+        if s.id in {sid for sid, _ in heads.values()}:
+            continue
+        before = [i for i, (sid, _) in heads.items() if int(sid) < int(s.id)]
+        after = [i for i, (sid, _) in heads.items() if int(sid) > int(s.id)]
+        lo, hi = max(before, default=-1), min(after, default=len(paras))
+        numeral = s.heading[0]
+        i = unique([i for i, (n, _) in numbered.items() if i not in heads and lo < i < hi and n == numeral])
+        if i is not None:
+            heads[i] = (s.id, False)
+    return heads
+
+
+def _similar(a: str, b: str) -> bool:
+    import difflib
+
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= FUZZY
+
+
 def _narrative(doc: Document, report: Report, problems: Problems, title: str | None) -> None:
     fmt = report.format
     sections: dict[str, list[Paragraph]] = {s.id: [] for s in fmt.sections}
     seen: list[str] = []
     current: str | None = None
     before: list[Para] = []
-    for p in doc.paras:
-        hit = section_of(p.text, fmt)
-        if hit is not None and hit[0] not in seen:
+    heads = section_heads(doc.paras, fmt)
+    for i, p in enumerate(doc.paras):
+        hit = heads.get(i)
+        if hit is not None:
             sid, exact = hit
             if not exact:
                 official = fmt.sections[int(sid) - 1].heading
@@ -313,8 +374,9 @@ def _narrative(doc: Document, report: Report, problems: Problems, title: str | N
         report.sources["meta.intro"] = intro[0].source(doc.where)
     if title and F.normalize_label(title) != F.normalize_label(default_title(report.org, report.year)):
         report.meta["title"] = title
-    # below the last section: the signature and its date
-    last = sections[fmt.sections[-1].id]
+    # below the last section of the document (六, or 五 where a report put it last): the signature
+    # and its date
+    last = sections[seen[-1] if seen else fmt.sections[-1].id]
     while last and len(last[-1].text) <= 40 and "。" not in last[-1].text:
         text = last[-1].text
         m = _DATE_RE.match(text.replace(" ", ""))
@@ -337,3 +399,8 @@ def _narrative(doc: Document, report: Report, problems: Problems, title: str | N
         report.meta.pop("signed", None)
     report.sections = sections
     section_problems(fmt, seen, problems)
+    if not all(exact for _, exact in heads.values()):
+        # the order rests on headings found by their wording or place, not read as written
+        for k, p in enumerate(problems.items):
+            if p.code == "section-order":
+                problems.items[k] = Problem("published-section-order", p.message)
