@@ -133,7 +133,9 @@ def convert(name: str, spec: dict) -> dict:
     # sections by heading, in order
     positions = []
     pos = 0
-    for sid, pat in HEADINGS:
+    # spec "headings": this page's headings in page order, (section, pattern or None for the usual one)
+    heads = [(sid, pat or dict(HEADINGS)[sid]) for sid, pat in spec.get("headings", HEADINGS)]
+    for sid, pat in heads:
         hm = re.compile(pat).search(body, pos)
         if hm is None:
             continue
