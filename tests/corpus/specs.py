@@ -605,6 +605,71 @@ SPECS = {
         "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0, 0, 0], "other_services": [0, 1, 0],
                "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [9, "152.2万元"]},
     },
+    "pt-spp-2020": {
+        # Published as a covering letter (标题 "…关于报送2020年度政府信息公开工作年度报告的函", addressed to
+        # "区办公室：") with the whole report below it: the report is taken from "根据《…条例》要求" on; the
+        # letter's title stays meta.title, as published.  Tables of the 2019 format.
+        "org": "平潭综合实验区苏平片区管理局", "year": 2020, "format": "2019", "kind": "other",
+        "repo": REPO, "commit": "056fdbf0b5854167661b2fbf732a75baa9aa1c64",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/202101/80586_平潭综合实验区苏平片区管理局关于报送2020年度政府信息公开工作年度报告的函/page.txt",
+        "body_start": "根据《中华人民共和国政府信息公开条例》要求",
+        "signature": "平潭综合实验区苏平片区管理局 2021年1月26日",
+        # Read from page.html's cells: 其他对外管理服务事项 "110" = 1 / 1 / 0, 政府集中采购 "161089059" =
+        # 16 / 1089059 (header 采购总金额, no unit); 规范性文件 "0 0　0" = 0 / 0 / 0 (the third cell is "　0").
+        # 表三 from page.txt: every row has seven digits, one a cell (the html's cells agree).
+        "t2": {"rules": [0, 0, 0], "normative": [0, 0, 0], "license": [0, 0, 0], "other_services": [1, 1, 0],
+               "penalty": [0, 0, 0], "enforcement": [0, 0, 0], "fees": [0, 0], "procurement": [16, 1089059]},
+        "t3": {"1": [2, 0, 0, 0, 0, 0, 2], "3.1": [2, 0, 0, 0, 0, 0, 2], "3.7": [2, 0, 0, 0, 0, 0, 2]},
+    },
+    "pt-spp-2021": {
+        "org": "平潭综合实验区苏平片区管理局", "year": 2021, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "ec2c20622bc6953e6953401ce5430fcf17fea6c8",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/202201/80598_平潭综合实验区苏平片区管理局2021年政府信息公开年度报告/page.txt",
+        # 行政规范性文件 "101" = 1 / 0 / 1; 表三 rows of seven digits, one a cell.
+        "t2": t2_2021([0, 0, 0], [1, 0, 1], 3, 0, 0, 0),
+        "t3": {"1": [1, 0, 0, 0, 0, 0, 1], "3.2": [1, 0, 0, 0, 0, 0, 1], "3.7": [1, 0, 0, 0, 0, 0, 1]},
+    },
+    "pt-spp-2022": {
+        "org": "平潭综合实验区苏平片区管理局", "year": 2022, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/202301/80616_平潭综合实验区苏平片区管理局2022年度政府信息公开工作年度报告/page.txt",
+        # No signature or date at the end of the page.  表三 rows of seven digits, one a cell.
+        "t2": ZERO2021,
+        "t3": {"1": [1, 0, 0, 0, 0, 0, 1], "3.2": [1, 0, 0, 0, 0, 0, 1], "3.7": [1, 0, 0, 0, 0, 0, 1]},
+    },
+    "pt-spp-2023": {
+        # The last two parts are "五、信息处理费收取情况" (a table 通知收取件数/通知收取金额/实际收取金额: 0 0 0)
+        # and "六、存在的主要问题和改进情况"; there is no "其他需要报告的事项".  Read as published, by content:
+        # section 5 = its 六 (the problems), section 6 = its 五 (the 信息处理费, which the 2021 format reports
+        # in section 6) -- hence the page-order headings.  No signature or date.  All tables 0.
+        "org": "平潭综合实验区苏平片区管理局", "year": 2023, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "91d094a45030d3c40a8ba761b5e64fec0b554434",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/202401/86521_平潭综合实验区苏平片区管理局2023年度政府信息公开工作年度报告/page.txt",
+        "headings": {"6": r"五、\s*信息处理费收取情况", "5": r"六、\s*存在的主要问题和改进情况"},
+        "t2": ZERO2021,
+    },
+    "pt-spp-2024": {
+        # Parts 五 (信息处理费) and 六 (problems) as in pt-spp-2023.  No signature or date.
+        "org": "平潭综合实验区苏平片区管理局", "year": 2024, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/202501/96685_平潭综合实验区苏平片区管理局2024年度政府信息公开工作年度报告/page.txt",
+        "headings": {"6": r"五、\s*信息处理费收取情况", "5": r"六、\s*存在的主要问题和改进情况"},
+        # 表三 rows of seven digits, one a cell: 新收 2 = 不掌握 1 + （六）3.其他 1.
+        "t2": ZERO2021,
+        "t3": {"1": [2, 0, 0, 0, 0, 0, 2], "3.4.1": [1, 0, 0, 0, 0, 0, 1], "3.6.3": [1, 0, 0, 0, 0, 0, 1],
+               "3.7": [2, 0, 0, 0, 0, 0, 2]},
+    },
+    "pt-spp-2025": {
+        # Parts 五 (信息处理费) and 六 (problems) as in pt-spp-2023.  No signature or date.
+        "org": "平潭综合实验区苏平片区管理局", "year": 2025, "format": "2021", "kind": "other",
+        "repo": REPO, "commit": "16868d19a1d8212230ee4c5df4ce40d00db59a01",
+        "path": "pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqspp/zfxxgknb/202601/104740_平潭综合实验区苏平片区管理局2025年度政府信息公开工作年度报告/page.txt",
+        "headings": {"6": r"五、\s*信息处理费收取情况", "5": r"六、\s*存在的主要问题和改进情况"},
+        # 表三 rows of seven digits, one a cell: 新收 3 = 部分公开 2 + 信访举报投诉类 1.
+        "t2": ZERO2021,
+        "t3": {"1": [3, 0, 0, 0, 0, 0, 3], "3.2": [2, 0, 0, 0, 0, 0, 2], "3.5.1": [1, 0, 0, 0, 0, 0, 1],
+               "3.7": [3, 0, 0, 0, 0, 0, 3]},
+    },
     "pt-htp-2022": {
         # A 2022 report published with the tables of the 2019 format (表二 新制作/上一年项目数量/政府集中采购,
         # 表三（六）其他处理 a single row): kept in that format, as published.
