@@ -333,6 +333,28 @@ def test_identical_zero_tables_are_not_copies():
     assert [f for f in findings(data, previous=prev) if f.code not in ("prev-factor", "prev-zero")] == []
 
 
+@pytest.mark.parametrize(
+    "this, last, table",
+    [
+        # 金井片区管理局: 表二 the same both years — blanks, zeros and a 现行有效 of 1 carried over
+        ("pt-jjp-2025", "pt-jjp-2024", "t2"),
+        # 苏平片区管理局: one application from a person, partly disclosed, both years
+        ("pt-spp-2022", "pt-spp-2021", "t3"),
+    ],
+)
+def test_a_table_with_a_figure_or_two_the_same_as_last_year_is_not_a_copy(this, last, table):
+    """Real reports (tests/corpus): identical tables with fewer than three figures of their own
+    (not totals, not 现行有效, not 0) agree by chance; prev-copied-table waits for more."""
+    from pathlib import Path
+
+    from disclosure_cli.reader import load
+
+    reports = Path(__file__).parent / "corpus" / "reports"
+    a, b = load(reports / f"{this}.json"), load(reports / f"{last}.json")
+    assert [a.cells[k].raw for k in a.format.table(table).cells()] == [b.cells[k].raw for k in b.format.table(table).cells()]
+    assert "prev-copied-table" not in {f.code for f in check_report(a, b).findings}
+
+
 # --- dates ---------------------------------------------------------------------------------------------
 
 

@@ -11,6 +11,9 @@ from .context import Context
 
 _COPY_SHARE = 0.5  # evaluators penalise more than half of the sentences repeated
 _MIN_SENTENCE = 12  # shorter sentences (headings, “无。”) do not count
+# A table copied from last year has figures of its own in it; with one or two (a unit with an
+# application or two) two years agree by chance.
+_COPY_MIN_FIGURES = 3
 _YEARS = re.compile(r"\d+(?:\.\d+)?")  # numbers and years: a copied sentence with new figures is still copied
 
 
@@ -101,11 +104,18 @@ def _copied_tables(ctx: Context) -> None:
     r, p = ctx.report, ctx.previous
     if r.format.id != p.format.id:
         return
+    totals = {rel.defines for rel in ctx.fmt.relations if rel.defines is not None}
     for table in ctx.fmt.tables:
         keys = list(table.cells())
         this = [r.cells[k].raw if k in r.cells else None for k in keys]
         last = [p.cells[k].raw if k in p.cells else None for k in keys]
-        if this == last and any(v not in (None, 0, "0") for v in this):
+        # figures of their own: not totals (they follow from the parts), not 现行有效 (it stays
+        # the same in a year with nothing issued or repealed), not blank or 0
+        own = [
+            v for k, v in zip(keys, this)
+            if k not in totals and ctx.fmt.column(k).role != R.IN_FORCE and v not in (None, 0, "0")
+        ]
+        if this == last and len(own) >= _COPY_MIN_FIGURES:
             ctx.emit(
                 "prev-copied-table",
                 f"{L.table_name(table)}的全部 {len(keys)} 个单元格与上一年度（{p.year}）报告完全相同，请确认不是沿用了上年的表格",
