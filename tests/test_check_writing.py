@@ -100,6 +100,29 @@ def test_de_de_that_is_correct_chinese(text):
     assert findings(_with("1", text)) == []
 
 
+def test_unpaired_brackets_real_sentence():
+    """平潭 交通与建设局 2021–2025 and seven other reports (tests/corpus): the same sentence, its
+    文号 without its opening bracket."""
+    text = "按照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》国办函〔2020〕109号）规定的按件、按量收费标准，本年度没有产生信息公开处理费。"
+    f = only(_with("6", text), "text-unpaired-bracket")
+    assert f.level == "warning" and "1 处" in f.message and "109号）规定" in f.message
+    assert [r["quote"] for r in f.refs] == [text]
+    f = only(_with("1", "主动公开情况（含政策解读。", "印发《条例实施办法的通知。"), "text-unpaired-bracket")
+    assert "2 处" in f.message and len(f.refs) == 2  # openings never closed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作措施：1）加强培训；2）完善制度；a) 强化监督。",  # items numbered with a closing bracket
+        "按照《条例》（国务院令第711号）和（国办发〔2019〕1号）要求（见附件(一)）。",  # nested, mixed widths
+        "详见附件(一)所列事项（共3项）。",
+    ],
+)
+def test_paired_brackets_and_list_marks_are_fine(text):
+    assert findings(_with("1", text)) == []
+
+
 def test_half_width_punctuation_is_one_counted_info():
     data = _with("1", "主要做法:一是加强领导,二是完善制度;三是强化监督。", "另一段,也有。")
     f = only(data, "text-halfwidth-punctuation")

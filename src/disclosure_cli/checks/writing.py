@@ -1,6 +1,7 @@
 """How the report is written — the rules real reviewers apply that do not need the tables: the
-title's form, the signature date, numbering of sub-headings, doubled words, half-width
-punctuation, a section 五 with nothing in it, a section 六 repeating the signature.
+title's form, the signature date, numbering of sub-headings, doubled words, brackets without
+their pair, half-width punctuation, a section 五 with nothing in it, a section 六 repeating the
+signature.
 
 Each rule is a warning or an info (never an error: wording can always be argued); each counts
 or groups what it finds in one finding, not one per place."""
@@ -36,6 +37,12 @@ _DOUBLED_DE = re.compile(r"(?<![目标端])的的(?!确)")
 # (通过"线上+线下"结合: Chinese text quotes with “”).
 _HALF_MARK = re.compile(r'[,;:?!"]')  # kept only next to 汉字 (``_half_width``)
 _CN = "一二三四五六七八九十"
+# Brackets that come in pairs (either width): a closing one without its opening, or an opening one
+# never closed, within a paragraph (“《…的通知》国办函〔2020〕109号）规定”).
+_PAIRS = {"）": "（", ")": "(", "》": "《", "〕": "〔", "】": "【"}
+_OPENING = {v: k for k, v in _PAIRS.items()}
+# A list item numbered with only a closing bracket (“1）加强…；2）完善…”, “a)”) is not a slip.
+_ITEM_MARK = re.compile(r"(?:^|[\s。；;，,：:、])(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})$")
 _LEVEL1 = re.compile(rf"^\s*([{_CN}]+)、")
 _LEVEL2 = re.compile(rf"^\s*[（(]([{_CN}]+)[）)]")
 _SIGN_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
@@ -59,6 +66,7 @@ def check(ctx: Context) -> None:
     _signed(ctx)
     _numbering(ctx)
     _doubled(ctx)
+    _brackets(ctx)
     _half_width(ctx)
     _section_five(ctx)
     _section_six_signature(ctx)
@@ -193,6 +201,41 @@ def _doubled(ctx: Context) -> None:
         f"正文中有 {len(found)} 处词语重复：{'、'.join(f'“{w}”' for w in words[:5])}{'等' if len(words) > 5 else ''}",
         [ctx.text_ref(sid, n, q) for sid, n, _, q in found],
         words=words,
+    )
+
+
+def _unpaired(text: str) -> list[int]:
+    """Positions of the brackets of ``text`` that have no pair (the widths may differ: （…) is a
+    pair, its mixed width is half-width punctuation's business)."""
+    out, open_ = [], []
+    for i, ch in enumerate(text):
+        if ch in _OPENING:
+            open_.append(i)
+        elif ch in _PAIRS:
+            if open_ and _same_kind(text[open_[-1]], ch):
+                open_.pop()
+            elif not _ITEM_MARK.search(text[:i]):
+                out.append(i)
+    return sorted(out + open_)
+
+
+def _same_kind(opening: str, closing: str) -> bool:
+    return {opening, _PAIRS[closing]} <= {"（", "("} or _PAIRS[closing] == opening
+
+
+def _brackets(ctx: Context) -> None:
+    found = []
+    for sid, n, text in _paragraphs(ctx):
+        for i in _unpaired(text):
+            found.append((sid, n, text[max(0, i - 12) : i + 6], _sentence_around(text, i)))
+    if not found:
+        return
+    shown = "、".join(f"“{w}”" for _, _, w, _ in found[:3])
+    ctx.emit(
+        "text-unpaired-bracket",
+        f"正文中有 {len(found)} 处括号不成对：{shown}{'等' if len(found) > 3 else ''}；请补上缺少的一半或删去多余的",
+        [ctx.text_ref(sid, n, q) for sid, n, _, q in found],
+        places=[w for _, _, w, _ in found],
     )
 
 
