@@ -61,3 +61,31 @@ def test_a_sub_heading_numbered_like_a_part_does_not_take_its_place():
     got = heads(OFFICIAL[0], "一、主动公开", "内容。", "二、依申请公开", "内容。", *OFFICIAL[1:])
     assert got[OFFICIAL[1]] == ("2", True)
     assert "二、依申请公开" not in got
+
+
+@pytest.mark.parametrize(
+    "title, org, year",
+    [
+        ("平潭综合实验区苏平片区管理局关于报送2020年度政府信息公开工作年度报告的函", "平潭综合实验区苏平片区管理局", 2020),
+        ("平潭综合实验区海坛片区管理局 关于2021年度政府信息公开工作年度报告", "平潭综合实验区海坛片区管理局", 2021),
+        ("某某局2020年 度政府信息公开工作年度报告", "某某局", 2020),  # set over two lines, broken inside 年度
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅", 2019),
+    ],
+)
+def test_titles_as_units_publish_them(title, org, year):
+    """Titles of real reports (tests/corpus, tests/fixtures/published/real): the unit and year."""
+    from disclosure_cli.importers.report import title_match
+
+    m = title_match(title)
+    assert (m.group("org").strip(), int(m.group("year"))) == (org, year)
+
+
+def test_an_opening_paragraph_naming_a_report_is_not_a_title():
+    """平潭 财政金融局 2019: its opening paragraph cites the 通知 on “2019年政府信息公开工作年度报告”
+    and is still the opening paragraph, not a second title."""
+    from disclosure_cli.importers.report import _title_like
+
+    intro = ("根据《中华人民共和国政府信息公开条例》、《平潭综合实验区管委会办公室关于做好2019年政府信息公开工作年度报告"
+             "编制公布工作的通知》要求，结合我局工作实际，现编制完成了本报告。")
+    assert not _title_like(intro)
+    assert _title_like("平潭综合实验区财政金融局2019年度政府信息公开工作年度报告")

@@ -131,6 +131,9 @@ def test_opening_paragraph_uses_only_the_data():
 def test_title_broken_at_a_word_boundary():
     report = load(SAMPLES / "huaian-2024.json")
     assert title_lines(report) == ("淮安市人民政府2024年", "政府信息公开工作年度报告")
+    report.meta["title"] = "淮安市人民政府2024年度政府信息公开工作年度报告"  # never 2024年 | 度政府…
+    assert title_lines(report) == ("淮安市人民政府2024年度", "政府信息公开工作年度报告")
+    del report.meta["title"]
     report.org = "某局"
     assert title_lines(report) == ("某局2024年政府信息公开工作年度报告",)
 

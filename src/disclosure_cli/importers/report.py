@@ -30,10 +30,14 @@ from .grid import Grid
 
 _INT = re.compile(r"\d{1,15}")
 _DEC = re.compile(r"\d{1,15}\.\d{1,6}")
-TITLE_RE = re.compile(r"^(?P<org>.*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告")
+# (a title set over two lines may break inside 年度; a covering letter's title says 关于报送)
+TITLE_RE = re.compile(
+    r"^(?P<org>.*?)\s*(?:关于(?:报送|印发|公布|发布)?)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告"
+)
 # the year first: 2019年上海市人民政府办公厅政府信息公开工作年度报告
 TITLE_YEAR_FIRST_RE = re.compile(
-    r"^(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<org>.*?)\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告"
+    r"^(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?P<org>.*?)\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告"
 )
 _NUMERALS = "一二三四五六"
 _HEAD_RE = re.compile(rf"^\s*([{_NUMERALS}])\s*[、.．,，]")
@@ -45,6 +49,8 @@ _BLANK_DATE_RE = re.compile(r"^年\s*月\s*日$")  # the date line printed for a
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _PAGE_INFO = re.compile(r"^(发布(时间|日期|机构)|来源|索引号|字号|浏览次数|分享|打印|【)")
 MAX_HEADING = 40  # characters of a section heading (longer: a paragraph that starts with 一、)
+MAX_TITLE = 80  # characters of a title (longer: an opening paragraph that names a report, e.g. the
+# 通知 it was written under: “…关于做好2019年政府信息公开工作年度报告编制公布工作的通知…”)
 
 ALL_LABELS = frozenset(F.normalize_label(x) for fmt in F.FORMATS.values() for x in fmt.labels())
 
@@ -169,6 +175,10 @@ def _plausible(text: str, sid: str, fmt: F.Format) -> bool:
     return norm == official or difflib.SequenceMatcher(None, norm, official).ratio() >= FUZZY * 0.75
 
 
+def _title_like(text: str) -> bool:
+    return len(text) <= MAX_TITLE and title_match(text) is not None
+
+
 def title_match(text: str) -> re.Match | None:
     """The title's unit and year, whichever comes first (``某某局2024年…`` or ``2024年某某局…``)."""
     return TITLE_RE.match(text) or TITLE_YEAR_FIRST_RE.match(text)
@@ -184,7 +194,7 @@ def title_of(doc: Document) -> tuple[str | None, str, int | None]:
                 return p.text, m.group("org").strip(), int(m.group("year"))
     paras = doc.paras[:15]
     for i, p in enumerate(paras):
-        if len(p.text) <= 80 and title_match(p.text):
+        if _title_like(p.text):
             m = title_match(p.text)
             return p.text, m.group("org").strip(), int(m.group("year"))
         # a title set over two lines (Word, PDF): 某某局2024年 / 政府信息公开工作年度报告
@@ -367,7 +377,7 @@ def _narrative(doc: Document, report: Report, problems: Problems, title: str | N
         title = collapse(title)
     intro = [
         p for p in before
-        if p.text != title and p.role != "title" and not title_match(p.text) and not _PAGE_INFO.match(p.text)
+        if p.text != title and p.role != "title" and not _title_like(p.text) and not _PAGE_INFO.match(p.text)
     ]
     if intro:
         report.meta["intro"] = "\n".join(p.text for p in intro)

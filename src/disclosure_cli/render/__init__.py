@@ -125,7 +125,7 @@ def title_lines(report: Report, per_line: float = 20) -> tuple[str, ...]:
     if report.org and title.startswith(report.org):
         points.add(len(report.org))
     if report.year is not None:
-        mark = f"{report.year}年"
+        mark = f"{report.year}年度" if f"{report.year}年度" in title else f"{report.year}年"  # not 年 | 度
         at = title.find(mark)
         if at > 0:
             points.add(at + len(mark))
