@@ -89,3 +89,14 @@ def test_an_opening_paragraph_naming_a_report_is_not_a_title():
              "编制公布工作的通知》要求，结合我局工作实际，现编制完成了本报告。")
     assert not _title_like(intro)
     assert _title_like("平潭综合实验区财政金融局2019年度政府信息公开工作年度报告")
+
+
+def test_pdf_spaces_of_typesetting_are_dropped():
+    """The text layer of a PDF spaces Chinese apart from digits, letters and half-width
+    punctuation (平潭 财政金融局 2023: “邮编350400; 电话 :0591-23163551”); a reader sees none."""
+    from disclosure_cli.importers.pdf import unspace
+
+    assert unspace("邮编350400; 电话 :0591-23163551; 传真 :0591") == "邮编350400;电话:0591-23163551;传真:0591"
+    assert unspace("门户网站 (https://www.pingtan.gov.cn) 公布") == "门户网站(https://www.pingtan.gov.cn)公布"
+    assert unspace("2024 年 共 12 件") == "2024年共12件"
+    assert unspace("Excel and Word") == "Excel and Word"  # between Latin words: a real space

@@ -18,16 +18,18 @@ from .grid import Drawn, Grid
 MAX_PAGES = 200
 _FOOTER = re.compile(r"^[—\-–－]?\s*\d{1,3}\s*[—\-–－]?$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_GAP = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ ]+(?=[{_CJK}])|(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
+_ASCII = r"0-9A-Za-z%;:,.!?()\[\]\-"  # letters, digits and half-width punctuation (“邮编350400;电话:0591”)
+_GAP = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_ASCII}])|(?<=[{_ASCII}])[ ]+(?=[{_CJK}])|(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
 
 
 def unspace(text: str) -> str:
-    """The spaces the text layer puts between Chinese and digits (``2024 年``) are typesetting,
-    not text: a reader does not see them."""
+    """The spaces the text layer puts between Chinese and digits (``2024 年``) or half-width
+    punctuation (``电话 :``) are typesetting, not text: a reader does not see them."""
     return _GAP.sub("", text)
 
 
-_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
+# a numbered heading or item starts a paragraph; a line starting “21.02%” does not
+_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}(?:[.．](?!\d)|、))")
 
 
 def read(data: bytes, path: Path) -> Document:
@@ -57,7 +59,8 @@ def read(data: bytes, path: Path) -> Document:
             for t in found:
                 rows = t.extract()
                 drawn = [[Drawn(unspace(v)) if v is not None else None for v in row] for row in rows]
-                items.append((t.bbox[1], [[d for d in row] for row in drawn]))
+                # (rows, x of each column's left edge and of the table's right edge)
+                items.append((t.bbox[1], (drawn, [c.bbox[0] for c in t.columns] + [t.bbox[2]])))
 
             def outside(obj, boxes=boxes):
                 cx = (obj["x0"] + obj["x1"]) / 2
@@ -72,6 +75,7 @@ def read(data: bytes, path: Path) -> Document:
             para: list[str] = []
             left = min((ln["x0"] for ln in lines), default=0)
             right = max((ln["x1"] for ln in lines), default=0)
+            indents = any(ln["x0"] - left > 12 for ln in lines)
 
             def flush():
                 nonlocal np, para
@@ -82,16 +86,16 @@ def read(data: bytes, path: Path) -> Document:
                 para = []
 
             for first, (_, item) in enumerate(items):
-                if isinstance(item, list):
+                if isinstance(item, tuple):
                     flush()
-                    if first == 0 and last_table is not None and last_table[0] == pno - 1 and _continues(last_table[1], item):
+                    joined = _continued(last_table[1], item) if first == 0 and last_table and last_table[0] == pno - 1 else None
+                    if joined is not None:
                         # a table broken across the page: its rows continue (header rows repeated)
-                        rows = last_table[1] + item[_repeated(last_table[1], item):]
-                        doc.blocks[-1] = Table(doc.blocks[-1].number, _expand_pdf(rows), page=doc.blocks[-1].page)
-                        last_table = (pno, rows)
+                        doc.blocks[-1] = Table(doc.blocks[-1].number, _expand_pdf(joined[0]), page=doc.blocks[-1].page)
+                        last_table = (pno, joined)
                         continue
                     nt += 1
-                    doc.blocks.append(Table(nt, _expand_pdf(item), page=pno))
+                    doc.blocks.append(Table(nt, _expand_pdf(item[0]), page=pno))
                     last_table = (pno, item)
                     continue
                 ln = item
@@ -100,7 +104,9 @@ def read(data: bytes, path: Path) -> Document:
                     continue
                 last_table = None  # text after a table: the table did not run to the foot of the page
                 indented = ln["x0"] - left > 12
-                if indented or _HEAD.match(text) or not para:
+                # where paragraphs are indented (公文), a line at the margin continues its paragraph
+                # even when it starts “2.”; without indents a numbered line starts one
+                if indented or (not indents and _HEAD.match(text)) or not para:
                     flush()
                 para.append(text)
                 if ln["x1"] < right - 30:  # a short line ends its paragraph
@@ -125,6 +131,68 @@ def _repeated(prev, rows) -> int:
     while n < min(len(prev), len(rows)) - 1 and _text_of(prev[n]) == _text_of(rows[n]):
         n += 1
     return n
+
+
+def _continued(prev: tuple, cont: tuple) -> tuple | None:
+    """The table ``prev`` (rows, column edges) that ended a page and ``cont`` at the top of the
+    next one as one table, or None when ``cont`` does not continue it. Each page's table has
+    only the column lines its own rows draw (a page without 表三's three-level rows lacks one),
+    so both are set on the columns of the two together; a merged label cell the page break
+    cut in two (“三、本年” | “度办理结果”) is one cell again."""
+    (rows_a, edges_a), (rows_b, edges_b) = prev, cont
+    if abs(edges_a[0] - edges_b[0]) > _SAME_X or abs(edges_a[-1] - edges_b[-1]) > _SAME_X:
+        return None
+    edges: list[float] = []
+    for x in sorted(edges_a + edges_b):
+        if not edges or x - edges[-1] > _SAME_X:
+            edges.append(x)
+    a, b = _on_columns(rows_a, edges_a, edges), _on_columns(rows_b, edges_b, edges)
+    if not _continues(a, b):
+        return None
+    rest = b[_repeated(a, b):]
+    if rest:
+        _rejoin(a, rest[0])
+    return a + rest, edges
+
+
+_SAME_X = 2.0  # points: two column lines closer than this are one
+
+
+def _on_columns(rows, own: list[float], edges: list[float]) -> list[list]:
+    """``rows`` drawn on the columns ``own`` set on the finer columns ``edges``: each cell at the
+    column where it starts, ``None`` (covered) where it spans."""
+
+    def at(x: float) -> int:
+        return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+    out = []
+    for row in rows:
+        new: list = [None] * (len(edges) - 1)
+        for x, cell in zip(own, row):
+            if cell is not None:
+                new[min(at(x), len(new) - 1)] = cell
+        out.append(new)
+    return out
+
+
+def _rejoin(rows: list[list], top: list) -> None:
+    """Cells of ``top`` (the first row after the page break) that finish a label the last cell
+    above them began: joined when only the two together make a label of the format."""
+    from .. import formats as F
+    from .report import ALL_LABELS
+
+    for c, cell in enumerate(top):
+        if cell is None or not cell.text.strip():
+            continue
+        r = len(rows) - 1
+        while r >= 0 and rows[r][c] is None:
+            r -= 1
+        if r < 0 or rows[r][c] is None:
+            continue
+        head = rows[r][c].text
+        if F.normalize_label(head) not in ALL_LABELS and F.normalize_label(head + cell.text) in ALL_LABELS:
+            rows[r][c] = Drawn(head + cell.text)
+            top[c] = None
 
 
 def _continues(prev, rows) -> bool:
