@@ -37,27 +37,52 @@ _REPORT_LINK = re.compile(r"(?:19|20)\d{2}\s*年度?.*(?:政府信息公开|政�
 _CHROME = re.compile(r"(^|[\s_-])(nav|menu|header|footer|breadcrumb|crumb|banner|sidebar|share|search|copyright)($|[\s_-])", re.I)
 
 
+_GB = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030"})
+# Codecs Python knows that are not a web page's character set: a page declaring one is read as if
+# it declared none. A ``<meta>`` that names UTF-16/UTF-32 was itself read as ASCII, so the bytes are
+# not in that charset (browsers take it as UTF-8); the others are Python's own (escapes, IDNA…).
+_NOT_A_CHARSET = frozenset({
+    "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-7", "undefined", "idna",
+    "punycode", "unicode-escape", "raw-unicode-escape", "charmap",
+})
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page's ``<meta>`` declares, when it is one a page can be written in."""
+    m = _META_CHARSET.search(data[:8192])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore").lower()
+    if name in _GB:
+        return "gb18030"  # the superset: GB2312 pages hold GBK characters in practice
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if info.name in _NOT_A_CHARSET or not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib…
+        return None
+    return info.name
+
+
 def decode(data: bytes) -> str:
-    """The page's text, in whichever of the charsets Chinese sites use it is written."""
+    """The page's text, in whichever of the charsets Chinese sites use it is written: a byte-order
+    mark, else the declared charset, else UTF-8, else GB18030 — the first that decodes the bytes
+    cleanly; else (a stray byte: a page cut inside a character, a CMS's bad join) the one of them
+    that decodes with fewest errors, each bad byte read as U+FFFD, as a browser shows it — unless
+    all of them fail badly (a page in yet another charset: left to ``charset_normalizer``)."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace")
-    tried = []
-    m = _META_CHARSET.search(data[:8192])
-    if m:
-        name = m.group(1).decode("ascii", "ignore").lower()
-        if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030"):
-            name = "gb18030"  # the superset: GB2312 pages hold GBK characters in practice
-        try:
-            codecs.lookup(name)
-            tried.append(name)
-        except LookupError:
-            pass
-    for enc in tried + ["utf-8", "gb18030"]:
+    declared = declared_charset(data)
+    candidates = list(dict.fromkeys(([declared] if declared else []) + ["utf-8", "gb18030"]))
+    for enc in candidates:
         try:
             return data.decode(enc)
-        except UnicodeDecodeError:
+        except UnicodeError:
             continue
+    text = min((data.decode(enc, errors="replace") for enc in candidates), key=lambda t: t.count("\ufffd"))
+    if text.count("\ufffd") <= 16 + len(text) // 1000:
+        return text
     try:
         from charset_normalizer import from_bytes  # optional: pages in yet another charset
 
@@ -66,7 +91,7 @@ def decode(data: bytes) -> str:
             return str(best)
     except ImportError:
         pass
-    return data.decode(tried[0] if tried else "utf-8", errors="replace")
+    return text
 
 
 def parse(data: bytes):
