@@ -187,13 +187,38 @@ def test_grid_keeps_covered_apart_from_blank():
 def test_hostile_spans_and_nesting_are_bounded():
     g = G.expand([[G.Drawn("x", rowspan=10**9, colspan=10**9)]])
     assert g.nrows <= G.MAX_SPAN and g.ncols <= G.MAX_SPAN
-    from disclosure_cli.importers.html import parse, text_content
+    from disclosure_cli.importers.html import CutShort, parse, text_content
 
     deep = b"<html><body>" + b"<div>" * 100_000 + b"x" + b"</div>" * 100_000 + b"</body></html>"
-    parse(deep)  # no recursion error, no hang
+    with pytest.raises(CutShort):  # no recursion error, no hang: the parser stops at 256
+        parse(deep)
     ent = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><html><body><p>&e;</p></body></html>'
     root = parse(ent)
     assert "root:" not in text_content(root)
+
+
+def test_markup_deeper_than_the_parser_reads_is_refused(tmp_path):
+    """nested-300-deep.html: the report inside 300 nested <div>s. libxml2 stops at 256 and would
+    give only the page's start (before: refused as “not a report”, or a report read in part): the
+    message says why. 220 deep, it is read as at the top (before: the walk stopped at 200)."""
+    from typer.testing import CliRunner
+
+    from disclosure_cli.cli import app
+
+    page = PUB / "nested-300-deep.html"
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(app, ["import", str(page), "-o", str(out)])
+    assert res.exit_code == 2 and "标记嵌套超过 256 层" in res.stderr and res.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+    text = page.read_text("utf-8")
+    shallow = tmp_path / "nested-220.html"
+    shallow.write_text(text.replace("<div>" * 300, "<div>" * 220).replace("</div>" * 300, "</div>" * 220), "utf-8")
+    flat = tmp_path / "flat.html"
+    flat.write_text(text.replace("<div>" * 300, "").replace("</div>" * 300, ""), "utf-8")
+    got, want = load(shallow), load(flat)
+    assert (got.org, got.year) == (want.org, want.year) == ("平潭综合实验区某局", 2024)
+    assert [[p.text for p in ps] for ps in got.sections.values()] == [[p.text for p in ps] for ps in want.sections.values()]
+    assert all(want.sections.values())
 
 
 def test_old_labels_still_read():

@@ -11,8 +11,8 @@
 
 Nothing is fetched: lxml's parser is told not to use the network, entities are not resolved
 (HTML has no external ones; lxml reads ``&nbsp;`` itself), and the size and the depth of the
-markup are bounded (``MAX_BYTES``; libxml2 refuses markup nested deeper than 256 elements, and
-the walk below stops at ``MAX_DEPTH``)."""
+markup are bounded (``MAX_BYTES``; libxml2 stops at markup nested deeper than 256 elements — such a
+page is refused, not read in part — and the walk below stops at ``MAX_DEPTH``)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from ..errors import InputError
 from .document import Document, Para, Table, collapse
 from .grid import Drawn, expand
 
-MAX_DEPTH = 200
+MAX_DEPTH = 256  # libxml2 keeps no deeper element (a deeper page is refused: ``CutShort``), so the walk skips none
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object", "embed", "svg", "button", "select", "input", "textarea", "form"})
 _BLOCK = frozenset(
     {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
@@ -94,9 +94,20 @@ def decode(data: bytes) -> str:
     return text
 
 
+class CutShort(Exception):
+    """The parser stopped before the end of the page: a limit of libxml2 (markup nested deeper
+    than 256 elements, a text of over 10 MB without markup) was reached. What it read is only the
+    start of the page, so the page is not read at all (``read`` says why)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 def parse(data: bytes):
     """The page as an lxml tree (plain ``lxml.etree`` elements: ``lxml.html``'s element classes
-    cost a Python lookup for every element visited)."""
+    cost a Python lookup for every element visited), or None when there is no markup in it.
+    Raises ``CutShort`` when the parser gave up before the end of the page."""
     from lxml import etree  # lazy: only for web pages
 
     text = decode(data)
@@ -106,8 +117,11 @@ def parse(data: bytes):
     )
     try:
         root = etree.fromstring(text or "<html></html>", parser)
-    except Exception:
-        root = None
+    except (etree.LxmlError, ValueError):  # nothing lxml can read as markup
+        return None
+    for e in parser.error_log:
+        if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise CutShort("depth" if "depth" in e.message else "size")
     return root
 
 
@@ -438,7 +452,15 @@ def _walked_body(root, body, fmt, path: Path, grids: dict | None = None) -> list
 def read(data: bytes, path: Path) -> Document:
     from .. import formats as F
 
-    root = parse(data)
+    try:
+        root = parse(data)
+    except CutShort as e:
+        what = "标记嵌套超过 256 层" if e.reason == "depth" else "有一段超过 10 MB 的连续文字"
+        raise InputError(
+            f"网页{what}，解析器读到一半不得不停止，无法完整读取（正常保存的网页不会这样，文件可能已损坏）："
+            "请在浏览器中重新打开页面，另存为“网页，全部”或“网页，单个文件”后再检查",
+            code="import-corrupt", path=str(path),
+        ) from None
     if root is None:
         raise InputError("网页无法解析：文件中没有可读的 HTML 内容", code="import-not-report", path=str(path))
     body = root.find("body")
