@@ -33,79 +33,89 @@ _HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][�
 def read(data: bytes, path: Path) -> Document:
     try:
         import pdfplumber  # lazy
+        from pdfminer.psexceptions import PSException  # PDFException's base
+        from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
     except ImportError as e:
         raise InputError("读取 PDF 需要 pdfplumber：请运行 pip install pdfplumber", code="import-missing-library", path=str(path)) from e
     doc = Document("pdf", where="PDF")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as e:
-        raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{type(e).__name__}", code="import-corrupt", path=str(path)) from e
+    except (PdfminerException, MalformedPDFException, PSException) as e:
+        raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{_reason(e)}", code="import-corrupt", path=str(path)) from None
     np = nt = 0
     last_table = None  # (page, raw rows) of a table that ended its page, as it may continue
     chars = 0
     images = 0
-    with pdf:
-        pages = pdf.pages
-        if len(pages) > MAX_PAGES:
-            raise InputError(f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页", code="import-too-large", path=str(path))
-        for pno, page in enumerate(pages, start=1):
-            chars += len(page.chars)
-            images += len(page.images)
-            found = page.find_tables()
-            boxes = [t.bbox for t in found]
-            items: list[tuple[float, object]] = []
-            for t in found:
-                rows = t.extract()
-                drawn = [[Drawn(unspace(v)) if v is not None else None for v in row] for row in rows]
-                items.append((t.bbox[1], [[d for d in row] for row in drawn]))
+    pno = 0  # the page being read
+    try:
+        with pdf:
+            pages = pdf.pages
+            if len(pages) > MAX_PAGES:
+                raise InputError(f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页", code="import-too-large", path=str(path))
+            for pno, page in enumerate(pages, start=1):
+                chars += len(page.chars)
+                images += len(page.images)
+                found = page.find_tables()
+                boxes = [t.bbox for t in found]
+                items: list[tuple[float, object]] = []
+                for t in found:
+                    rows = t.extract()
+                    drawn = [[Drawn(unspace(v)) if v is not None else None for v in row] for row in rows]
+                    items.append((t.bbox[1], [[d for d in row] for row in drawn]))
 
-            def outside(obj, boxes=boxes):
-                cx = (obj["x0"] + obj["x1"]) / 2
-                cy = (obj["top"] + obj["bottom"]) / 2
-                return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+                def outside(obj, boxes=boxes):
+                    cx = (obj["x0"] + obj["x1"]) / 2
+                    cy = (obj["top"] + obj["bottom"]) / 2
+                    return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
-            rest = page.filter(outside) if boxes else page
-            lines = rest.extract_text_lines(layout=False, strip=True) if hasattr(rest, "extract_text_lines") else []
-            for ln in lines:
-                items.append((ln["top"], ln))
-            items.sort(key=lambda x: x[0])
-            para: list[str] = []
-            left = min((ln["x0"] for ln in lines), default=0)
-            right = max((ln["x1"] for ln in lines), default=0)
+                rest = page.filter(outside) if boxes else page
+                lines = rest.extract_text_lines(layout=False, strip=True) if hasattr(rest, "extract_text_lines") else []
+                for ln in lines:
+                    items.append((ln["top"], ln))
+                items.sort(key=lambda x: x[0])
+                para: list[str] = []
+                left = min((ln["x0"] for ln in lines), default=0)
+                right = max((ln["x1"] for ln in lines), default=0)
 
-            def flush():
-                nonlocal np, para
-                text = collapse("".join(para))
-                if text:
-                    np += 1
-                    doc.blocks.append(Para(text, np, page=pno))
-                para = []
+                def flush():
+                    nonlocal np, para
+                    text = collapse("".join(para))
+                    if text:
+                        np += 1
+                        doc.blocks.append(Para(text, np, page=pno))
+                    para = []
 
-            for first, (_, item) in enumerate(items):
-                if isinstance(item, list):
-                    flush()
-                    if first == 0 and last_table is not None and last_table[0] == pno - 1 and _continues(last_table[1], item):
-                        # a table broken across the page: its rows continue (header rows repeated)
-                        rows = last_table[1] + item[_repeated(last_table[1], item):]
-                        doc.blocks[-1] = Table(doc.blocks[-1].number, _expand_pdf(rows), page=doc.blocks[-1].page)
-                        last_table = (pno, rows)
+                for first, (_, item) in enumerate(items):
+                    if isinstance(item, list):
+                        flush()
+                        if first == 0 and last_table is not None and last_table[0] == pno - 1 and _continues(last_table[1], item):
+                            # a table broken across the page: its rows continue (header rows repeated)
+                            rows = last_table[1] + item[_repeated(last_table[1], item):]
+                            doc.blocks[-1] = Table(doc.blocks[-1].number, _expand_pdf(rows), page=doc.blocks[-1].page)
+                            last_table = (pno, rows)
+                            continue
+                        nt += 1
+                        doc.blocks.append(Table(nt, _expand_pdf(item), page=pno))
+                        last_table = (pno, item)
                         continue
-                    nt += 1
-                    doc.blocks.append(Table(nt, _expand_pdf(item), page=pno))
-                    last_table = (pno, item)
-                    continue
-                ln = item
-                text = unspace(ln["text"])
-                if _FOOTER.match(text.strip()):
-                    continue
-                last_table = None  # text after a table: the table did not run to the foot of the page
-                indented = ln["x0"] - left > 12
-                if indented or _HEAD.match(text) or not para:
-                    flush()
-                para.append(text)
-                if ln["x1"] < right - 30:  # a short line ends its paragraph
-                    flush()
-            flush()
+                    ln = item
+                    text = unspace(ln["text"])
+                    if _FOOTER.match(text.strip()):
+                        continue
+                    last_table = None  # text after a table: the table did not run to the foot of the page
+                    indented = ln["x0"] - left > 12
+                    if indented or _HEAD.match(text) or not para:
+                        flush()
+                    para.append(text)
+                    if ln["x1"] < right - 30:  # a short line ends its paragraph
+                        flush()
+                flush()
+    except (PdfminerException, MalformedPDFException, PSException) as e:  # pdfminer's own, and pdfplumber's wrapping of any other
+        at = f"第 {pno} 页" if pno else "页面目录"
+        raise InputError(
+            f"PDF 已损坏，{at}无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
+            code="import-corrupt", path=str(path),
+        ) from None
     doc.blocks = _join_pages(doc.blocks)
     if chars == 0:
         raise InputError(
@@ -113,6 +123,12 @@ def read(data: bytes, path: Path) -> Document:
             code="import-scanned-pdf", path=str(path),
         )
     return doc
+
+
+def _reason(e: Exception) -> str:
+    """The kind of error pdfminer found (the exception pdfplumber wraps, when it wraps one)."""
+    inner = e.args[0] if len(e.args) == 1 and isinstance(e.args[0], Exception) else e
+    return type(inner).__name__
 
 
 def _text_of(row) -> list[str]:
