@@ -42,6 +42,11 @@ def test_the_base_pdf_is_read():
 DAMAGED = {
     # the page's MediaBox has six entries, one a name (pdfplumber: MalformedPDFException)
     "mediabox": (dict(mediabox=b"[0 0 595 /x 1 842]"), "页面目录无法读取（MalformedPDFException）"),
+    # the page has no MediaBox, or one of three numbers, or a Rotate that is a name (pdfplumber's
+    # own code: TypeError, IndexError)
+    "no-mediabox": (dict(mediabox=b"null"), "页面目录无法读取（TypeError）"),
+    "short-mediabox": (dict(mediabox=b"[0 0 595]"), "页面目录无法读取（IndexError）"),
+    "rotate": (dict(mediabox=b"[0 0 595 842] /Rotate /x"), "页面目录无法读取（TypeError）"),
     # the page's drawing instructions hold a dictionary that does not close (pdfminer: PSSyntaxError)
     "content": (dict(content=b"BT /F1 12 Tf 72 720 Td << /a 1 /b >> Tj ET"), "第 1 页无法读取（PSSyntaxError）"),
 }

@@ -46,10 +46,18 @@ def read(data: bytes, path: Path) -> Document:
     last_table = None  # (page, raw rows) of a table that ended its page, as it may continue
     chars = 0
     images = 0
+    try:
+        # pdfplumber makes every page here from its dictionary, taking its values on trust: a
+        # MediaBox or Rotate that is no number or too short a box fails in its code
+        pages = pdf.pages
+    except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, IndexError) as e:
+        raise InputError(
+            f"PDF 已损坏，页面目录无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
+            code="import-corrupt", path=str(path),
+        ) from None  # not closed: pdfplumber's close() would make the pages again; the bytes are ours
     pno = 0  # the page being read
     try:
         with pdf:
-            pages = pdf.pages
             if len(pages) > MAX_PAGES:
                 raise InputError(f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页", code="import-too-large", path=str(path))
             for pno, page in enumerate(pages, start=1):
@@ -111,9 +119,8 @@ def read(data: bytes, path: Path) -> Document:
                         flush()
                 flush()
     except (PdfminerException, MalformedPDFException, PSException) as e:  # pdfminer's own, and pdfplumber's wrapping of any other
-        at = f"第 {pno} 页" if pno else "页面目录"
         raise InputError(
-            f"PDF 已损坏，{at}无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
+            f"PDF 已损坏，第 {pno} 页无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
             code="import-corrupt", path=str(path),
         ) from None
     doc.blocks = _join_pages(doc.blocks)
