@@ -38,13 +38,12 @@ _CHROME = re.compile(r"(^|[\s_-])(nav|menu|header|footer|breadcrumb|crumb|banner
 
 
 _GB = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030"})
-# Codecs Python knows that are not a web page's character set: a page declaring one is read as if
-# it declared none. A ``<meta>`` that names UTF-16/UTF-32 was itself read as ASCII, so the bytes are
-# not in that charset (browsers take it as UTF-8); the others are Python's own (escapes, IDNA…).
-_NOT_A_CHARSET = frozenset({
-    "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-7", "undefined", "idna",
-    "punycode", "unicode-escape", "raw-unicode-escape", "charmap",
-})
+# Codecs Python knows that are not a page's character set (escapes, IDNA…): a page or archive part
+# declaring one is read as if it declared none.
+_NOT_A_CHARSET = frozenset({"utf-7", "undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "charmap"})
+# A ``<meta>`` naming UTF-16/UTF-32 was itself read as ASCII, so the bytes are not in that charset
+# (browsers take it as UTF-8).
+_WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -52,7 +51,14 @@ def declared_charset(data: bytes) -> str | None:
     m = _META_CHARSET.search(data[:8192])
     if not m:
         return None
-    name = m.group(1).decode("ascii", "ignore").lower()
+    name = page_charset(m.group(1).decode("ascii", "ignore"))
+    return None if name in _WIDE else name
+
+
+def page_charset(name: str) -> str | None:
+    """The codec for a charset a page (or a web archive's part) declares, None when the name is
+    not one a page can be written in."""
+    name = name.lower()
     if name in _GB:
         return "gb18030"  # the superset: GB2312 pages hold GBK characters in practice
     try:
