@@ -65,3 +65,34 @@ def test_a_damaged_pdf_is_refused_with_the_page(how, tmp_path):
     res = CliRunner().invoke(app, ["import", str(pdf), "-o", str(out)])
     assert res.exit_code == 2 and words in res.stderr and res.stderr.count("\n") == 1
     assert not out.exists()
+
+
+def deflated(content: bytes) -> bytes:
+    """``make_pdf`` with its page's drawing deflated (a few KB for MBs)."""
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    plain = make_pdf(content=b"X")
+    return plain.replace(b"<< /Length 1 >>\nstream\nX", b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed)
+
+
+def test_a_deflated_pdf_reads_as_plain():
+    assert [p.text for p in read(deflated(b"BT /F1 12 Tf 72 720 Td (2024 report) Tj ET"), "x.pdf").paras] == ["2024 report"]
+
+
+@pytest.mark.parametrize("content, words", [
+    # a stream of 36 MB deflated into 35 KB (was: pdfminer unpacked and parsed it, minutes and GBs)
+    (b"0 0 m " * 6_000_000, "压缩数据解压后超过 32 MB"),
+    # a page drawing 200 000 characters in 3 MB (8 KB deflated; was: 22 s in pdfminer)
+    (b"BT /F1 12 Tf " + b"72 720 Td (x) Tj " * 200_000 + b"ET", "第 1 页的绘制内容有 3320 KB，超过每页上限 1024 KB"),
+])
+def test_a_pdf_that_would_take_minutes_is_refused_at_once(content, words, tmp_path):
+    import time
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(deflated(content))
+    assert pdf.stat().st_size < 64 * 1024
+    started = time.monotonic()
+    res = CliRunner().invoke(app, ["import", str(pdf), "-o", str(tmp_path / "out.json")])
+    assert res.exit_code == 2 and words in res.stderr and not (tmp_path / "out.json").exists()
+    assert time.monotonic() - started < 5

@@ -16,6 +16,14 @@ from .document import Document, Para, Table, collapse
 from .grid import Drawn, Grid
 
 MAX_PAGES = 200
+# pdfminer unpacks every stream it needs whole and reads drawing instructions in Python: a few KB
+# of deflate data can hold hundreds of MB, and every character drawn costs about 0.1 ms. A report's
+# page draws 5–200 KB; its biggest stream is an embedded font of a few MB.
+MAX_STREAM = 32 * 1024 * 1024  # one stream, unpacked
+MAX_UNPACKED = 256 * 1024 * 1024  # all streams of the file, unpacked
+MAX_PAGE_CONTENT = 1024 * 1024  # the drawing instructions of one page
+MAX_CONTENT = 4 * 1024 * 1024  # those of all pages (about half a minute of pdfminer)
+_STREAM = re.compile(rb"stream\r?\n")
 _FOOTER = re.compile(r"^[—\-–－]?\s*\d{1,3}\s*[—\-–－]?$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _GAP = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ ]+(?=[{_CJK}])|(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
@@ -38,6 +46,7 @@ def read(data: bytes, path: Path) -> Document:
     except ImportError as e:
         raise InputError("读取 PDF 需要 pdfplumber：请运行 pip install pdfplumber", code="import-missing-library", path=str(path)) from e
     doc = Document("pdf", where="PDF")
+    _bound_streams(data, path)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, MalformedPDFException, PSException) as e:
@@ -60,7 +69,16 @@ def read(data: bytes, path: Path) -> Document:
         with pdf:
             if len(pages) > MAX_PAGES:
                 raise InputError(f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页", code="import-too-large", path=str(path))
+            content = 0
             for pno, page in enumerate(pages, start=1):
+                size = _content_size(page)
+                content += size
+                if size > MAX_PAGE_CONTENT or content > MAX_CONTENT:
+                    raise InputError(
+                        f"PDF 第 {pno} 页的绘制内容" + (f"有 {size // 1024} KB，超过每页上限 {MAX_PAGE_CONTENT // 1024} KB" if size > MAX_PAGE_CONTENT
+                        else f"累计超过 {MAX_CONTENT // (1024 * 1024)} MB") + "（正常的报告每页不过几十 KB），不予读取：请找到 Word 或网页版本再检查",
+                        code="import-too-large", path=str(path),
+                    )
                 chars += len(page.chars)
                 images += len(page.images)
                 found = page.find_tables()
@@ -130,6 +148,40 @@ def read(data: bytes, path: Path) -> Document:
             code="import-scanned-pdf", path=str(path),
         )
     return doc
+
+
+def _bound_streams(data: bytes, path: Path) -> None:
+    """Refuse a PDF whose deflated streams unpack past ``MAX_STREAM`` each or ``MAX_UNPACKED`` in
+    all, before pdfminer unpacks any (whole, in memory). Every ``stream`` keyword of the file is
+    looked at, whatever refers to it; what does not inflate (an encrypted stream, another filter,
+    binary data that happens to spell the keyword) is left to pdfminer."""
+    import zlib
+
+    view = memoryview(data)
+    total = 0
+    for m in _STREAM.finditer(data):
+        start = m.end()
+        head = data[start:start + 2]
+        if len(head) < 2 or head[0] & 0x0F != 8 or (head[0] << 8 | head[1]) % 31:  # no zlib header
+            continue
+        try:
+            size = len(zlib.decompressobj().decompress(view[start:], MAX_STREAM + 1))
+        except zlib.error:
+            continue
+        total += size
+        if size > MAX_STREAM or total > MAX_UNPACKED:
+            raise InputError(
+                f"PDF 中的压缩数据解压后超过 {(MAX_STREAM if size > MAX_STREAM else MAX_UNPACKED) // (1024 * 1024)} MB"
+                "（正常的报告远小于此，文件可能是恶意构造的），不予读取",
+                code="import-too-large", path=str(path),
+            )
+
+
+def _content_size(page) -> int:
+    """The bytes of a page's drawing instructions, unpacked (bounded by ``_bound_streams``)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    return sum(len(s.get_data()) for s in map(resolve1, page.page_obj.contents) if isinstance(s, PDFStream))
 
 
 def _reason(e: Exception) -> str:
