@@ -78,3 +78,48 @@ def test_external_entities_are_not_resolved(tmp_path):
         )
     doc = read(buf.getvalue(), tmp_path / "z.docx")
     assert all("root:" not in p.text for p in doc.paras)
+
+
+def _damaged(how: str) -> bytes:
+    """A small .docx whose word/document.xml cannot be unpacked: ``how`` it was damaged (found
+    by fuzzing; each was an internal error, exit 3, from zipfile or zlib)."""
+    import struct
+
+    body = "".join(f"<w:p><w:r><w:t>第{i}段：政府信息公开工作年度报告</w:t></w:r></w:p>" for i in range(200))
+    xml = f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'.encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as f:
+        f.writestr("word/document.xml", xml)
+    data = bytearray(buf.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    local, central = info.header_offset, bytes(data).index(b"PK\x01\x02")
+    start = local + 30 + len(info.filename) + len(info.extra)
+    if how == "bad-deflate":  # the compressed bytes scrambled
+        data[start + 2: start + 12] = b"\xff" * 10
+    elif how == "bad-crc":  # the checksum does not match the bytes
+        data[local + 14: local + 18] = data[central + 16: central + 20] = b"\0\0\0\0"
+    elif how == "method":  # a compression method zipfile does not have (97: WavPack)
+        data[local + 8: local + 10] = data[central + 10: central + 12] = struct.pack("<H", 97)
+    elif how == "encrypted":  # the "encrypted" flag of the member
+        data[local + 6: local + 8] = data[central + 8: central + 10] = struct.pack("<H", 1)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("how, words", [
+    ("bad-deflate", "word/document.xml 无法解压"), ("bad-crc", "word/document.xml 无法解压"),
+    ("method", "不支持的压缩方式（97）"), ("encrypted", "word/document.xml 已加密"),
+])
+def test_a_member_that_cannot_be_unpacked_is_refused(how, words, tmp_path):
+    from typer.testing import CliRunner
+
+    from disclosure_cli.cli import app
+
+    page = tmp_path / "in" / "report.docx"
+    page.parent.mkdir()
+    page.write_bytes(_damaged(how))
+    with pytest.raises(InputError) as e:
+        load(page)
+    assert e.value.code == "import-corrupt" and words in e.value.message
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(app, ["import", str(page), "-o", str(out)])
+    assert res.exit_code == 2 and words in res.stderr and not out.exists()

@@ -156,6 +156,49 @@ def test_charsets(enc, meta):
     assert "政府信息公开、行政复议" in decode(text.encode(enc))
 
 
+@pytest.mark.parametrize("name", ["base64", "rot13", "zlib", "undefined", "idna", "punycode", "unicode_escape", "utf-16", "utf-32", "utf-7", "no-such-charset"])
+def test_a_declared_charset_that_is_not_one_is_ignored(name):
+    """A ``<meta>`` naming a codec Python has but no page is written in (a bytes codec, an escape
+    codec, UTF-16 declared in ASCII…) is read as if no charset were declared: no internal error,
+    no garbage."""
+    text = "<html><head>" + f'<meta charset="{name}">' + "</head><body><p>政府信息公开、行政复议\\u4e00</p></body></html>"
+    for enc in ("utf-8", "gbk"):
+        assert "政府信息公开、行政复议\\u4e00" in decode(text.encode(enc))
+
+
+def test_a_report_declaring_a_python_codec_is_read(tmp_path):
+    """charset-not-a-charset.html declares ``base64`` (before: LookupError, exit 3)."""
+    from typer.testing import CliRunner
+
+    from disclosure_cli.cli import app
+
+    page = PUB / "charset-not-a-charset.html"
+    res = CliRunner().invoke(app, ["import", str(page)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert (data["org"], data["year"]) == ("平潭综合实验区某局", 2024)
+    assert data["sections"]["1"] == ["2024年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息120条。"]
+
+
+@pytest.mark.parametrize("stray", [b"\x80", b"\xff"])
+def test_a_stray_byte_does_not_make_the_page_unreadable(stray, tmp_path):
+    """One byte that is no character of the page's charset (a GBK page cut inside a character,
+    a bad join by the CMS) is read as U+FFFD, as a browser shows it; the rest of the page is read
+    as without it (before: the page was decoded by a guess and refused as not a report)."""
+    base = (PUB / "trs-editor-gbk.html").read_bytes()
+    want = load(PUB / "trs-editor-gbk.html")
+    words = want.sections["1"][0].text[:6]  # inside the first paragraph of 一、总体情况
+    at = base.index(words.encode("gbk")) + len(words.encode("gbk"))
+    page = tmp_path / "stray.html"
+    page.write_bytes(base[:at] + stray + base[at:])
+    assert decode(page.read_bytes()).count("\ufffd") == 1
+    got = load(page)
+    assert {k: c.value for k, c in got.cells.items()} == {k: c.value for k, c in want.cells.items()}
+    assert got.sections["1"][0].text == words + "\ufffd" + want.sections["1"][0].text[6:]
+    assert [[p.text for p in ps] for ps in got.sections.values()][1:] == [[p.text for p in ps] for ps in want.sections.values()][1:]
+    assert (got.org, got.year) == (want.org, want.year)
+
+
 def test_grid_keeps_covered_apart_from_blank():
     g = G.expand([
         [G.Drawn("a", rowspan=2), G.Drawn("b", colspan=2)],
@@ -170,13 +213,38 @@ def test_grid_keeps_covered_apart_from_blank():
 def test_hostile_spans_and_nesting_are_bounded():
     g = G.expand([[G.Drawn("x", rowspan=10**9, colspan=10**9)]])
     assert g.nrows <= G.MAX_SPAN and g.ncols <= G.MAX_SPAN
-    from disclosure_cli.importers.html import parse, text_content
+    from disclosure_cli.importers.html import CutShort, parse, text_content
 
     deep = b"<html><body>" + b"<div>" * 100_000 + b"x" + b"</div>" * 100_000 + b"</body></html>"
-    parse(deep)  # no recursion error, no hang
+    with pytest.raises(CutShort):  # no recursion error, no hang: the parser stops at 256
+        parse(deep)
     ent = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><html><body><p>&e;</p></body></html>'
     root = parse(ent)
     assert "root:" not in text_content(root)
+
+
+def test_markup_deeper_than_the_parser_reads_is_refused(tmp_path):
+    """nested-300-deep.html: the report inside 300 nested <div>s. libxml2 stops at 256 and would
+    give only the page's start (before: refused as “not a report”, or a report read in part): the
+    message says why. 220 deep, it is read as at the top (before: the walk stopped at 200)."""
+    from typer.testing import CliRunner
+
+    from disclosure_cli.cli import app
+
+    page = PUB / "nested-300-deep.html"
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(app, ["import", str(page), "-o", str(out)])
+    assert res.exit_code == 2 and "标记嵌套超过 256 层" in res.stderr and res.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+    text = page.read_text("utf-8")
+    shallow = tmp_path / "nested-220.html"
+    shallow.write_text(text.replace("<div>" * 300, "<div>" * 220).replace("</div>" * 300, "</div>" * 220), "utf-8")
+    flat = tmp_path / "flat.html"
+    flat.write_text(text.replace("<div>" * 300, "").replace("</div>" * 300, ""), "utf-8")
+    got, want = load(shallow), load(flat)
+    assert (got.org, got.year) == (want.org, want.year) == ("平潭综合实验区某局", 2024)
+    assert [[p.text for p in ps] for ps in got.sections.values()] == [[p.text for p in ps] for ps in want.sections.values()]
+    assert all(want.sections.values())
 
 
 def test_old_labels_still_read():

@@ -19,7 +19,8 @@ from disclosure_cli.errors import InputError
 from disclosure_cli.importers import html as H
 
 PUB = FIXTURES / "published"
-PAGES = sorted(PUB.glob("*.html")) + sorted((PUB / "real").glob("*.html"))
+REFUSED = {"nested-300-deep.html"}  # the parser stops before its end (test_import_html.py)
+PAGES = [p for p in sorted(PUB.glob("*.html")) + sorted((PUB / "real").glob("*.html")) if p.name not in REFUSED]
 FMT = F.FORMATS[max(F.FORMATS)]
 
 

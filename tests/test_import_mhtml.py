@@ -57,3 +57,37 @@ def test_folders_find_archives(tmp_path):
     assert sorted(f.path.name for f in found) == sorted(a.name for a in ARCHIVES)
     r = run("check", tmp_path, "-q")
     assert r.exit_code == 0 and r.stdout.count("淮安市人民政府 2024 年度") == 2
+
+
+def _archive(charset: str, nested: int = 0) -> bytes:
+    """The GBK page in a Chrome-like archive, its part declaring ``charset``, inside ``nested``
+    levels of multipart."""
+    import base64
+
+    out = [b'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n']
+    for i in range(1, nested + 1):
+        out.append(b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i - 1, i))
+    out.append(b"--b%d\r\nContent-Type: text/html; charset=%s\r\nContent-Transfer-Encoding: base64\r\n\r\n" % (nested, charset.encode()))
+    out.append(base64.encodebytes(PAGE.read_bytes()))
+    out += [b"\r\n--b%d--\r\n" % i for i in range(nested, -1, -1)]
+    return b"".join(out)
+
+
+@pytest.mark.parametrize("charset", ["idna", "punycode", "base64", "undefined", "gb2312"])
+def test_a_part_declaring_a_python_codec_reads_as_undeclared(charset, tmp_path):
+    """A part whose charset is a Python codec no page is written in (found by fuzzing: ``idna``
+    and ``punycode`` refused the archive as unparsable, ``base64``/``undefined`` were internal
+    errors caught by a catch-all) is read like a page that declares none."""
+    archive = tmp_path / "a.mhtml"
+    archive.write_bytes(_archive(charset))
+    assert _cells(load(archive)) == _cells(load(PAGE))
+
+
+def test_parts_nested_too_deep_are_refused(tmp_path):
+    archive = tmp_path / "a.mhtml"
+    archive.write_bytes(_archive("gb2312", nested=3000))
+    out = tmp_path / "out.json"
+    r = run("import", archive, "-o", out)
+    assert r.exit_code == 2 and "嵌套过深" in r.stderr and not out.exists()
+    archive.write_bytes(_archive("gb2312", nested=50))
+    assert _cells(load(archive)) == _cells(load(PAGE))

@@ -9,7 +9,9 @@ parser resolves no entity and fetches nothing."""
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import InputError
@@ -33,12 +35,36 @@ def _xml(z: zipfile.ZipFile, name: str, path: Path):
         return None
     if info.file_size > MAX_XML:
         raise InputError(f"Word 文档的 {name} 解压后超过 {MAX_XML // (1024 * 1024)} MB，不予读取", code="import-too-large", path=str(path))
-    data = z.read(info)[: MAX_XML + 1]
+    data = _unpacked(z, info, path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_comments=True)
     try:
         return etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as e:
         raise InputError(f"Word 文档已损坏（{name} 不是有效的 XML）", code="import-corrupt", path=str(path)) from e
+
+
+def _unpacked(z: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
+    """A member's bytes (at most its declared size: ``zipfile`` stops there), or ``InputError``
+    for a member that cannot be unpacked: encrypted, compressed in a way Python cannot undo, or
+    damaged (its bytes do not inflate, or do not match their checksum)."""
+    if info.flag_bits & 0x1:
+        raise InputError(
+            f"Word 文档中的 {info.filename} 已加密，无法读取：请在 Word 中打开并另存为 .docx（不设密码）再检查",
+            code="import-corrupt", path=str(path),
+        )
+    try:
+        return z.read(info)
+    except NotImplementedError:  # a compression method zipfile does not have
+        raise InputError(
+            f"Word 文档中的 {info.filename} 使用了不支持的压缩方式（{info.compress_type}），无法读取："
+            "请在 Word 中打开并另存为 .docx 再检查",
+            code="import-corrupt", path=str(path),
+        ) from None
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError):  # OSError: bz2's "Invalid data stream"
+        raise InputError(
+            f"Word 文档已损坏（{info.filename} 无法解压）：请在 Word 中打开并另存为 .docx 再检查",
+            code="import-corrupt", path=str(path),
+        ) from None
 
 
 def _text(el, breaks: bool) -> str:

@@ -11,8 +11,8 @@
 
 Nothing is fetched: lxml's parser is told not to use the network, entities are not resolved
 (HTML has no external ones; lxml reads ``&nbsp;`` itself), and the size and the depth of the
-markup are bounded (``MAX_BYTES``; libxml2 refuses markup nested deeper than 256 elements, and
-the walk below stops at ``MAX_DEPTH``)."""
+markup are bounded (``MAX_BYTES``; libxml2 stops at markup nested deeper than 256 elements — such a
+page is refused, not read in part — and the walk below stops at ``MAX_DEPTH``)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from ..errors import InputError
 from .document import Document, Para, Table, collapse
 from .grid import Drawn, expand
 
-MAX_DEPTH = 200
+MAX_DEPTH = 256  # libxml2 keeps no deeper element (a deeper page is refused: ``CutShort``), so the walk skips none
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object", "embed", "svg", "button", "select", "input", "textarea", "form"})
 _BLOCK = frozenset(
     {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
@@ -37,27 +37,58 @@ _REPORT_LINK = re.compile(r"(?:19|20)\d{2}\s*年度?.*(?:政府信息公开|政�
 _CHROME = re.compile(r"(^|[\s_-])(nav|menu|header|footer|breadcrumb|crumb|banner|sidebar|share|search|copyright)($|[\s_-])", re.I)
 
 
+_GB = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030"})
+# Codecs Python knows that are not a page's character set (escapes, IDNA…): a page or archive part
+# declaring one is read as if it declared none.
+_NOT_A_CHARSET = frozenset({"utf-7", "undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "charmap"})
+# A ``<meta>`` naming UTF-16/UTF-32 was itself read as ASCII, so the bytes are not in that charset
+# (browsers take it as UTF-8).
+_WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page's ``<meta>`` declares, when it is one a page can be written in."""
+    m = _META_CHARSET.search(data[:8192])
+    if not m:
+        return None
+    name = page_charset(m.group(1).decode("ascii", "ignore"))
+    return None if name in _WIDE else name
+
+
+def page_charset(name: str) -> str | None:
+    """The codec for a charset a page (or a web archive's part) declares, None when the name is
+    not one a page can be written in."""
+    name = name.lower()
+    if name in _GB:
+        return "gb18030"  # the superset: GB2312 pages hold GBK characters in practice
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if info.name in _NOT_A_CHARSET or not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib…
+        return None
+    return info.name
+
+
 def decode(data: bytes) -> str:
-    """The page's text, in whichever of the charsets Chinese sites use it is written."""
+    """The page's text, in whichever of the charsets Chinese sites use it is written: a byte-order
+    mark, else the declared charset, else UTF-8, else GB18030 — the first that decodes the bytes
+    cleanly; else (a stray byte: a page cut inside a character, a CMS's bad join) the one of them
+    that decodes with fewest errors, each bad byte read as U+FFFD, as a browser shows it — unless
+    all of them fail badly (a page in yet another charset: left to ``charset_normalizer``)."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace")
-    tried = []
-    m = _META_CHARSET.search(data[:8192])
-    if m:
-        name = m.group(1).decode("ascii", "ignore").lower()
-        if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030"):
-            name = "gb18030"  # the superset: GB2312 pages hold GBK characters in practice
-        try:
-            codecs.lookup(name)
-            tried.append(name)
-        except LookupError:
-            pass
-    for enc in tried + ["utf-8", "gb18030"]:
+    declared = declared_charset(data)
+    candidates = list(dict.fromkeys(([declared] if declared else []) + ["utf-8", "gb18030"]))
+    for enc in candidates:
         try:
             return data.decode(enc)
-        except UnicodeDecodeError:
+        except UnicodeError:
             continue
+    text = min((data.decode(enc, errors="replace") for enc in candidates), key=lambda t: t.count("\ufffd"))
+    if text.count("\ufffd") <= 16 + len(text) // 1000:
+        return text
     try:
         from charset_normalizer import from_bytes  # optional: pages in yet another charset
 
@@ -66,12 +97,23 @@ def decode(data: bytes) -> str:
             return str(best)
     except ImportError:
         pass
-    return data.decode(tried[0] if tried else "utf-8", errors="replace")
+    return text
+
+
+class CutShort(Exception):
+    """The parser stopped before the end of the page: a limit of libxml2 (markup nested deeper
+    than 256 elements, a text of over 10 MB without markup) was reached. What it read is only the
+    start of the page, so the page is not read at all (``read`` says why)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def parse(data: bytes):
     """The page as an lxml tree (plain ``lxml.etree`` elements: ``lxml.html``'s element classes
-    cost a Python lookup for every element visited)."""
+    cost a Python lookup for every element visited), or None when there is no markup in it.
+    Raises ``CutShort`` when the parser gave up before the end of the page."""
     from lxml import etree  # lazy: only for web pages
 
     text = decode(data)
@@ -81,8 +123,11 @@ def parse(data: bytes):
     )
     try:
         root = etree.fromstring(text or "<html></html>", parser)
-    except Exception:
-        root = None
+    except (etree.LxmlError, ValueError):  # nothing lxml can read as markup
+        return None
+    for e in parser.error_log:
+        if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise CutShort("depth" if "depth" in e.message else "size")
     return root
 
 
@@ -413,7 +458,15 @@ def _walked_body(root, body, fmt, path: Path, grids: dict | None = None) -> list
 def read(data: bytes, path: Path) -> Document:
     from .. import formats as F
 
-    root = parse(data)
+    try:
+        root = parse(data)
+    except CutShort as e:
+        what = "标记嵌套超过 256 层" if e.reason == "depth" else "有一段超过 10 MB 的连续文字"
+        raise InputError(
+            f"网页{what}，解析器读到一半不得不停止，无法完整读取（正常保存的网页不会这样，文件可能已损坏）："
+            "请在浏览器中重新打开页面，另存为“网页，全部”或“网页，单个文件”后再检查",
+            code="import-corrupt", path=str(path),
+        ) from None
     if root is None:
         raise InputError("网页无法解析：文件中没有可读的 HTML 内容", code="import-not-report", path=str(path))
     body = root.find("body")

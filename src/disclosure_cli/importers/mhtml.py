@@ -20,23 +20,20 @@ def page_of(data: bytes, path: Path) -> bytes:
     from email import policy
     from email.parser import BytesParser
 
-    try:
-        message = BytesParser(policy=policy.compat32).parsebytes(data)
-        for part in message.walk():
-            if part.get_content_type() != "text/html":
-                continue
-            body = part.get_payload(decode=True)
-            if not isinstance(body, bytes):
-                continue
-            charset = part.get_content_charset()
-            if charset:
-                if charset.lower() in ("gb2312", "gbk", "x-gbk", "cp936"):
-                    charset = "gb18030"  # the superset, as for pages
-                try:
-                    return codecs.BOM_UTF8 + body.decode(charset, errors="replace").encode("utf-8")
-                except LookupError:
-                    pass
-            return body
-    except Exception as e:  # a damaged archive: said plainly below
-        raise InputError(f"网页存档（.mhtml）无法解析：{type(e).__name__}", code="import-not-report", path=str(path)) from e
+    from .html import page_charset
+
+    try:  # the parser notes a damaged archive's defects, it does not raise them
+        parts = list(BytesParser(policy=policy.compat32).parsebytes(data).walk())
+    except RecursionError:  # multipart nested a thousand deep: no browser saves that
+        raise InputError("网页存档（.mhtml）的各部分嵌套过深，无法解析（文件可能已损坏）", code="import-not-report", path=str(path)) from None
+    for part in parts:
+        if part.get_content_type() != "text/html":
+            continue
+        body = part.get_payload(decode=True)
+        if not isinstance(body, bytes):
+            continue
+        charset = page_charset(part.get_content_charset() or "")
+        if charset:
+            return codecs.BOM_UTF8 + body.decode(charset, errors="replace").encode("utf-8")
+        return body  # no charset (or none a page is written in): ``html.decode`` finds it
     raise InputError("网页存档（.mhtml）中没有网页（text/html）部分", code="import-not-report", path=str(path))

@@ -16,6 +16,14 @@ from .document import Document, Para, Table, collapse
 from .grid import Drawn, Grid
 
 MAX_PAGES = 200
+# pdfminer unpacks every stream it needs whole and reads drawing instructions in Python: a few KB
+# of deflate data can hold hundreds of MB, and every character drawn costs about 0.1 ms. A report's
+# page draws 5–200 KB; its biggest stream is an embedded font of a few MB.
+MAX_STREAM = 32 * 1024 * 1024  # one stream, unpacked
+MAX_UNPACKED = 256 * 1024 * 1024  # all streams of the file, unpacked
+MAX_PAGE_CONTENT = 1024 * 1024  # the drawing instructions of one page
+MAX_CONTENT = 4 * 1024 * 1024  # those of all pages (about half a minute of pdfminer)
+_STREAM = re.compile(rb"stream\r?\n")
 _FOOTER = re.compile(r"^[—\-–－]?\s*\d{1,3}\s*[—\-–－]?$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _ASCII = r"0-9A-Za-z%;:,.!?()\[\]\-"  # letters, digits and half-width punctuation (“邮编350400;电话:0591”)
@@ -35,83 +43,110 @@ _HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][�
 def read(data: bytes, path: Path) -> Document:
     try:
         import pdfplumber  # lazy
+        from pdfminer.psexceptions import PSException  # PDFException's base
+        from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
     except ImportError as e:
         raise InputError("读取 PDF 需要 pdfplumber：请运行 pip install pdfplumber", code="import-missing-library", path=str(path)) from e
     doc = Document("pdf", where="PDF")
+    _bound_streams(data, path)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as e:
-        raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{type(e).__name__}", code="import-corrupt", path=str(path)) from e
+    except (PdfminerException, MalformedPDFException, PSException) as e:
+        raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{_reason(e)}", code="import-corrupt", path=str(path)) from None
     np = nt = 0
     last_table = None  # (page, raw rows) of a table that ended its page, as it may continue
     chars = 0
     images = 0
-    with pdf:
+    try:
+        # pdfplumber makes every page here from its dictionary, taking its values on trust: a
+        # MediaBox or Rotate that is no number or too short a box fails in its code
         pages = pdf.pages
-        if len(pages) > MAX_PAGES:
-            raise InputError(f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页", code="import-too-large", path=str(path))
-        for pno, page in enumerate(pages, start=1):
-            chars += len(page.chars)
-            images += len(page.images)
-            found = page.find_tables()
-            boxes = [t.bbox for t in found]
-            items: list[tuple[float, object]] = []
-            for t in found:
-                rows = t.extract()
-                drawn = [[Drawn(unspace(v)) if v is not None else None for v in row] for row in rows]
-                # (rows, x of each column's left edge and of the table's right edge)
-                items.append((t.bbox[1], (drawn, [c.bbox[0] for c in t.columns] + [t.bbox[2]])))
+    except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, IndexError) as e:
+        raise InputError(
+            f"PDF 已损坏，页面目录无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
+            code="import-corrupt", path=str(path),
+        ) from None  # not closed: pdfplumber's close() would make the pages again; the bytes are ours
+    pno = 0  # the page being read
+    try:
+        with pdf:
+            if len(pages) > MAX_PAGES:
+                raise InputError(f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页", code="import-too-large", path=str(path))
+            content = 0
+            for pno, page in enumerate(pages, start=1):
+                size = _content_size(page)
+                content += size
+                if size > MAX_PAGE_CONTENT or content > MAX_CONTENT:
+                    raise InputError(
+                        f"PDF 第 {pno} 页的绘制内容" + (f"有 {size // 1024} KB，超过每页上限 {MAX_PAGE_CONTENT // 1024} KB" if size > MAX_PAGE_CONTENT
+                        else f"累计超过 {MAX_CONTENT // (1024 * 1024)} MB") + "（正常的报告每页不过几十 KB），不予读取：请找到 Word 或网页版本再检查",
+                        code="import-too-large", path=str(path),
+                    )
+                chars += len(page.chars)
+                images += len(page.images)
+                found = page.find_tables()
+                boxes = [t.bbox for t in found]
+                items: list[tuple[float, object]] = []
+                for t in found:
+                    rows = t.extract()
+                    drawn = [[Drawn(unspace(v)) if v is not None else None for v in row] for row in rows]
+                    # (rows, x of each column's left edge and of the table's right edge)
+                    items.append((t.bbox[1], (drawn, [c.bbox[0] for c in t.columns] + [t.bbox[2]])))
 
-            def outside(obj, boxes=boxes):
-                cx = (obj["x0"] + obj["x1"]) / 2
-                cy = (obj["top"] + obj["bottom"]) / 2
-                return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+                def outside(obj, boxes=boxes):
+                    cx = (obj["x0"] + obj["x1"]) / 2
+                    cy = (obj["top"] + obj["bottom"]) / 2
+                    return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
-            rest = page.filter(outside) if boxes else page
-            lines = rest.extract_text_lines(layout=False, strip=True) if hasattr(rest, "extract_text_lines") else []
-            for ln in lines:
-                items.append((ln["top"], ln))
-            items.sort(key=lambda x: x[0])
-            para: list[str] = []
-            left = min((ln["x0"] for ln in lines), default=0)
-            right = max((ln["x1"] for ln in lines), default=0)
-            indents = any(ln["x0"] - left > 12 for ln in lines)
+                rest = page.filter(outside) if boxes else page
+                lines = rest.extract_text_lines(layout=False, strip=True) if hasattr(rest, "extract_text_lines") else []
+                for ln in lines:
+                    items.append((ln["top"], ln))
+                items.sort(key=lambda x: x[0])
+                para: list[str] = []
+                left = min((ln["x0"] for ln in lines), default=0)
+                right = max((ln["x1"] for ln in lines), default=0)
+                indents = any(ln["x0"] - left > 12 for ln in lines)
 
-            def flush():
-                nonlocal np, para
-                text = collapse("".join(para))
-                if text:
-                    np += 1
-                    doc.blocks.append(Para(text, np, page=pno))
-                para = []
+                def flush():
+                    nonlocal np, para
+                    text = collapse("".join(para))
+                    if text:
+                        np += 1
+                        doc.blocks.append(Para(text, np, page=pno))
+                    para = []
 
-            for first, (_, item) in enumerate(items):
-                if isinstance(item, tuple):
-                    flush()
-                    joined = _continued(last_table[1], item) if first == 0 and last_table and last_table[0] == pno - 1 else None
-                    if joined is not None:
-                        # a table broken across the page: its rows continue (header rows repeated)
-                        doc.blocks[-1] = Table(doc.blocks[-1].number, _expand_pdf(joined[0]), page=doc.blocks[-1].page)
-                        last_table = (pno, joined)
+                for first, (_, item) in enumerate(items):
+                    if isinstance(item, tuple):
+                        flush()
+                        joined = _continued(last_table[1], item) if first == 0 and last_table and last_table[0] == pno - 1 else None
+                        if joined is not None:
+                            # a table broken across the page: its rows continue (header rows repeated)
+                            doc.blocks[-1] = Table(doc.blocks[-1].number, _expand_pdf(joined[0]), page=doc.blocks[-1].page)
+                            last_table = (pno, joined)
+                            continue
+                        nt += 1
+                        doc.blocks.append(Table(nt, _expand_pdf(item[0]), page=pno))
+                        last_table = (pno, item)
                         continue
-                    nt += 1
-                    doc.blocks.append(Table(nt, _expand_pdf(item[0]), page=pno))
-                    last_table = (pno, item)
-                    continue
-                ln = item
-                text = unspace(ln["text"])
-                if _FOOTER.match(text.strip()):
-                    continue
-                last_table = None  # text after a table: the table did not run to the foot of the page
-                indented = ln["x0"] - left > 12
-                # where paragraphs are indented (公文), a line at the margin continues its paragraph
-                # even when it starts “2.”; without indents a numbered line starts one
-                if indented or (not indents and _HEAD.match(text)) or not para:
-                    flush()
-                para.append(text)
-                if ln["x1"] < right - 30:  # a short line ends its paragraph
-                    flush()
-            flush()
+                    ln = item
+                    text = unspace(ln["text"])
+                    if _FOOTER.match(text.strip()):
+                        continue
+                    last_table = None  # text after a table: the table did not run to the foot of the page
+                    indented = ln["x0"] - left > 12
+                    # where paragraphs are indented (公文), a line at the margin continues its paragraph
+                    # even when it starts “2.”; without indents a numbered line starts one
+                    if indented or (not indents and _HEAD.match(text)) or not para:
+                        flush()
+                    para.append(text)
+                    if ln["x1"] < right - 30:  # a short line ends its paragraph
+                        flush()
+                flush()
+    except (PdfminerException, MalformedPDFException, PSException) as e:  # pdfminer's own, and pdfplumber's wrapping of any other
+        raise InputError(
+            f"PDF 已损坏，第 {pno} 页无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
+            code="import-corrupt", path=str(path),
+        ) from None
     doc.blocks = _join_pages(doc.blocks)
     if chars == 0:
         raise InputError(
@@ -119,6 +154,46 @@ def read(data: bytes, path: Path) -> Document:
             code="import-scanned-pdf", path=str(path),
         )
     return doc
+
+
+def _bound_streams(data: bytes, path: Path) -> None:
+    """Refuse a PDF whose deflated streams unpack past ``MAX_STREAM`` each or ``MAX_UNPACKED`` in
+    all, before pdfminer unpacks any (whole, in memory). Every ``stream`` keyword of the file is
+    looked at, whatever refers to it; what does not inflate (an encrypted stream, another filter,
+    binary data that happens to spell the keyword) is left to pdfminer."""
+    import zlib
+
+    view = memoryview(data)
+    total = 0
+    for m in _STREAM.finditer(data):
+        start = m.end()
+        head = data[start:start + 2]
+        if len(head) < 2 or head[0] & 0x0F != 8 or (head[0] << 8 | head[1]) % 31:  # no zlib header
+            continue
+        try:
+            size = len(zlib.decompressobj().decompress(view[start:], MAX_STREAM + 1))
+        except zlib.error:
+            continue
+        total += size
+        if size > MAX_STREAM or total > MAX_UNPACKED:
+            raise InputError(
+                f"PDF 中的压缩数据解压后超过 {(MAX_STREAM if size > MAX_STREAM else MAX_UNPACKED) // (1024 * 1024)} MB"
+                "（正常的报告远小于此，文件可能是恶意构造的），不予读取",
+                code="import-too-large", path=str(path),
+            )
+
+
+def _content_size(page) -> int:
+    """The bytes of a page's drawing instructions, unpacked (bounded by ``_bound_streams``)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    return sum(len(s.get_data()) for s in map(resolve1, page.page_obj.contents) if isinstance(s, PDFStream))
+
+
+def _reason(e: Exception) -> str:
+    """The kind of error pdfminer found (the exception pdfplumber wraps, when it wraps one)."""
+    inner = e.args[0] if len(e.args) == 1 and isinstance(e.args[0], Exception) else e
+    return type(inner).__name__
 
 
 def _text_of(row) -> list[str]:
