@@ -262,7 +262,7 @@ def render(report: Report, target: str, *, draft: bool = False, fragment: bool =
         from ..render.docx import render_docx
         from ..render.pdf import docx_to_pdf
 
-        pdf = docx_to_pdf(render_docx(doc, identifier=origin.docx_identifier() if origin else None))
+        pdf = docx_to_pdf(render_docx(doc, identifier=origin.docx_identifier() if origin else None, for_libreoffice=True))
         return stamp_pdf(pdf, origin) if origin else pdf
     raise UsageError(f"不支持的输出格式“{target}”", code="build-target")
 
