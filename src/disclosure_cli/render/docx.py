@@ -231,11 +231,12 @@ def _paragraph(style: str | None, runs: str = "", *, keep: bool = False, widow: 
 # PDF (8 of the corpus's 74 reports lost one). A zero-width space after the mark gives the line
 # a break there and the mark stays. Only in the document LibreOffice turns into the PDF (whose
 # text layer does not carry the space); the .docx the clerk edits is left as written.
-# It also drops a mark that hangs at the end of the first line of a justified paragraph set with
-# a first-line indent (“…严格遵循依法、及时” | “准确…”: the 、 is gone; 10 more reports). There
-# the indent is two ideographic spaces (一字 each, the same 2 characters as Normal's indent).
-_LO_INDENT = "\u3000\u3000"
-_NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
+# It also drops, now and then, a mark it hangs past the end of a justified line (“…严格遵循依法、
+# 及时” | “准确…”: the 、 is gone). There the paragraphs say w:overflowPunct="1", which LibreOffice
+# 7.4 reads as “do not hang” (fo:punctuation-wrap="simple"; ECMA-376 means the opposite, which
+# is its default anyway, so a LibreOffice that reads it as written is no worse off): the line
+# is set without the mark hanging and the mark stays.
+_LO_NO_HANGING = '<w:overflowPunct w:val="1"/>'
 _LO_BREAK = re.compile(r"(?<=[，。、；：！？”’）》」』])(?=[0-9A-Za-z])")
 _W_T = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
 
@@ -291,9 +292,8 @@ def render_docx(
             indent = signature[0] if kind == SIGNATURE else signature[1]
             extra = f'<w:ind w:right="{round(indent * BODY_CHAR)}"/>'
             keep = keep or kind == SIGNATURE
-        if for_libreoffice and kind in (PARA, INTRO, HEADING):
-            # the first-line indent as two ideographic spaces (see _LO_BREAK)
-            runs, extra = _run(_t(_LO_INDENT)) + runs, extra + _NO_INDENT
+        if for_libreoffice:
+            extra = _LO_NO_HANGING + extra  # (before w:spacing and w:ind, as the schema orders them)
         add(_paragraph(style, runs, keep=keep, widow=widow, extra=extra))
     document_xml = ref.document_head + "".join(body) + (ref.sect_pr_draft if doc.draft else ref.sect_pr) + ref.document_tail
     if for_libreoffice:
