@@ -13,14 +13,19 @@ from disclosure_cli.errors import InputError
 from disclosure_cli.importers.pdf import read
 
 
-def make_pdf(content: bytes = b"BT /F1 12 Tf 72 720 Td (2024 report) Tj ET", mediabox: bytes = b"[0 0 595 842]", kids: bytes = b"[3 0 R]") -> bytes:
-    """A one-page PDF (correct offsets) whose page draws ``content``."""
+def make_pdf(
+    content: bytes = b"BT /F1 12 Tf 72 720 Td (2024 report) Tj ET", mediabox: bytes = b"[0 0 595 842]", kids: bytes = b"[3 0 R]",
+    font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", extra: tuple[bytes, ...] = (),
+) -> bytes:
+    """A one-page PDF (correct offsets) whose page draws ``content`` in ``font`` (objects
+    ``extra`` follow as 6 0 obj, …)."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids " + kids + b" /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox " + mediabox + b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
+        *extra,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -96,3 +101,21 @@ def test_a_pdf_that_would_take_minutes_is_refused_at_once(content, words, tmp_pa
     res = CliRunner().invoke(app, ["import", str(pdf), "-o", str(tmp_path / "out.json")])
     assert res.exit_code == 2 and words in res.stderr and not (tmp_path / "out.json").exists()
     assert time.monotonic() - started < 5
+
+
+def test_a_font_map_that_would_take_minutes_is_refused_at_once(tmp_path):
+    """A font whose ToUnicode map unpacks to about 3 MB (fuzzing: over 10 s in pdfminer's CMap parser)."""
+    import time
+    import zlib
+
+    cmap = b"begincmap\n" + b"1 beginbfchar <0001> <4E00> endbfchar\n" * 80_000 + b"endcmap\n"
+    packed = zlib.compress(cmap, 9)
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(make_pdf(
+        font=b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        extra=(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",),
+    ))
+    started = time.monotonic()
+    res = CliRunner().invoke(app, ["import", str(pdf), "-o", str(tmp_path / "out.json")])
+    assert res.exit_code == 2 and "第 1 页所用字体的字符映射表有 2968 KB，超过上限 1024 KB" in res.stderr
+    assert not (tmp_path / "out.json").exists() and time.monotonic() - started < 5

@@ -23,6 +23,9 @@ MAX_STREAM = 32 * 1024 * 1024  # one stream, unpacked
 MAX_UNPACKED = 256 * 1024 * 1024  # all streams of the file, unpacked
 MAX_PAGE_CONTENT = 1024 * 1024  # the drawing instructions of one page
 MAX_CONTENT = 4 * 1024 * 1024  # those of all pages (about half a minute of pdfminer)
+# A font's character maps (ToUnicode, an embedded Encoding CMap), which pdfminer parses in Python
+# (a few MB: minutes). A subset Chinese font's map is some tens of KB, a whole font's a few hundred.
+MAX_FONT_MAP = 1024 * 1024
 _STREAM = re.compile(rb"stream\r?\n")
 _FOOTER = re.compile(r"^[—\-–－]?\s*\d{1,3}\s*[—\-–－]?$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -79,6 +82,13 @@ def read(data: bytes, path: Path) -> Document:
                     raise InputError(
                         f"PDF 第 {pno} 页的绘制内容" + (f"有 {size // 1024} KB，超过每页上限 {MAX_PAGE_CONTENT // 1024} KB" if size > MAX_PAGE_CONTENT
                         else f"累计超过 {MAX_CONTENT // (1024 * 1024)} MB") + "（正常的报告每页不过几十 KB），不予读取：请找到 Word 或网页版本再检查",
+                        code="import-too-large", path=str(path),
+                    )
+                big = _font_map_size(page)
+                if big > MAX_FONT_MAP:
+                    raise InputError(
+                        f"PDF 第 {pno} 页所用字体的字符映射表有 {big // 1024} KB，超过上限 {MAX_FONT_MAP // 1024} KB"
+                        "（正常的字体不过几百 KB，文件可能是恶意构造的），不予读取：请找到 Word 或网页版本再检查",
                         code="import-too-large", path=str(path),
                     )
                 chars += len(page.chars)
@@ -188,6 +198,23 @@ def _content_size(page) -> int:
     from pdfminer.pdftypes import PDFStream, resolve1
 
     return sum(len(s.get_data()) for s in map(resolve1, page.page_obj.contents) if isinstance(s, PDFStream))
+
+
+def _font_map_size(page) -> int:
+    """The largest character map (ToUnicode or an embedded Encoding CMap) of the fonts a page
+    uses, unpacked (bounded by ``_bound_streams``)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    fonts = resolve1((resolve1(page.page_obj.resources) or {}).get("Font")) or {}
+    largest = 0
+    for font in map(resolve1, fonts.values() if isinstance(fonts, dict) else ()):
+        if not isinstance(font, dict):
+            continue
+        for key in ("ToUnicode", "Encoding"):
+            stream = resolve1(font.get(key))
+            if isinstance(stream, PDFStream):
+                largest = max(largest, len(stream.get_data()))
+    return largest
 
 
 def _reason(e: Exception) -> str:
