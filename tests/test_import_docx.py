@@ -123,3 +123,19 @@ def test_a_member_that_cannot_be_unpacked_is_refused(how, words, tmp_path):
     out = tmp_path / "out.json"
     res = CliRunner().invoke(app, ["import", str(page), "-o", str(out)])
     assert res.exit_code == 2 and words in res.stderr and not out.exists()
+
+
+def test_damaged_document_properties_do_not_stop_the_report(tmp_path):
+    """docProps/core.xml gives only a title (the body has its own): a document whose properties
+    are not XML is still read, with the same cells as an intact one."""
+    data = render_docx(document(load(SAMPLES / "huaian-2024.json")))
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for n in zin.namelist():
+            z.writestr(n, b"<cp:coreProperties><broken" if n == "docProps/core.xml" else zin.read(n))
+    path = tmp_path / "r.docx"
+    path.write_bytes(out.getvalue())
+    got, want = load(path), load(SAMPLES / "huaian-2024.json")
+    assert (got.org, got.year) == (want.org, want.year)
+    assert [k for k, c in want.cells.items() if got.cells[k].value != c.value] == []

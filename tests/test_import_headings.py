@@ -100,3 +100,13 @@ def test_pdf_spaces_of_typesetting_are_dropped():
     assert unspace("门户网站 (https://www.pingtan.gov.cn) 公布") == "门户网站(https://www.pingtan.gov.cn)公布"
     assert unspace("2024 年 共 12 件") == "2024年共12件"
     assert unspace("Excel and Word") == "Excel and Word"  # between Latin words: a real space
+
+
+def test_invisible_characters_copied_from_web_pages_are_not_text():
+    """A zero-width space, joiner, soft hyphen or stray byte-order mark in a published page or
+    document: a reader sees “申请12件” and a cell of 12."""
+    from disclosure_cli.importers.document import collapse
+    from disclosure_cli.importers.report import cell_value
+
+    assert collapse("共收到申请\u200b12\u00ad件\ufeff。") == "共收到申请12件。"
+    assert cell_value("1\u200b2") == 12 and cell_value("\u200b") is None

@@ -10,12 +10,16 @@ from ..model import Source
 from .grid import Grid
 
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
+# Characters no reader sees (zero-width space and joiners, a byte-order mark inside the text, the
+# soft hyphen), carried over by copying from web pages: “申请\u200b12件” is “申请12件”.
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\xad]")
 MAX_SHOWN = 30  # characters of a cell's raw text shown in a place
 
 
 def collapse(text: str) -> str:
-    """Runs of spaces, ``&nbsp;`` and line breaks as one space; none at the ends."""
-    return _SPACES.sub(" ", text).strip()
+    """Runs of spaces, ``&nbsp;`` and line breaks as one space; none at the ends; no invisible
+    characters (``_INVISIBLE``)."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def shown(raw: str) -> str:

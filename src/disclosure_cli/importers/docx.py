@@ -120,7 +120,10 @@ def read(data: bytes, path: Path) -> Document:
         root = _xml(z, "word/document.xml", path)
         if root is None:
             raise InputError("不是 Word 文档：文件中没有 word/document.xml（是否为其他格式改了扩展名？）", code="import-not-report", path=str(path))
-        core = _xml(z, "docProps/core.xml", path)
+        try:
+            core = _xml(z, "docProps/core.xml", path)
+        except InputError:
+            core = None  # the document's properties give only a title; the body has its own
     body = root.find(_q("body"))
     doc = Document("docx", where="Word 正文")
     if body is None:
