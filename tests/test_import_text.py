@@ -1,6 +1,7 @@
-"""Which paragraphs of a published report open its six parts (``importers.report.section_heads``):
-the official headings, drifted wording, a report's own titles found by wording, topic or place —
-and the places where a guess would be unsure, which it does not make."""
+"""How the text of a published report is read: which paragraphs open its six parts
+(``importers.report.section_heads`` — the official headings, drifted wording, a report's own titles
+found by wording, topic or place, and no guess where it would be unsure), titles as units publish
+them, the PDF's typesetting spaces, characters no reader sees."""
 
 from __future__ import annotations
 
