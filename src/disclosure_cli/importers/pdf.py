@@ -57,6 +57,7 @@ def read(data: bytes, path: Path) -> Document:
     except (PdfminerException, MalformedPDFException, PSException) as e:
         raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{_reason(e)}", code="import-corrupt", path=str(path)) from None
     np = nt = 0
+    runs_on: set[int] = set()  # paragraphs that go on from the page before (_join_pages)
     last_table = None  # (page, raw rows) of a table that ended its page, as it may continue
     chars = 0
     images = 0
@@ -117,17 +118,22 @@ def read(data: bytes, path: Path) -> Document:
                 right = max((ln["x1"] for ln in lines), default=0)
                 indents = any(ln["x0"] - left > 12 for ln in lines)
 
+                starts_page, cont = True, False
+
                 def flush():
-                    nonlocal np, para
+                    nonlocal np, para, cont
                     text = collapse("".join(para))
                     if text:
                         np += 1
                         doc.blocks.append(Para(text, np, page=pno))
-                    para = []
+                        if cont:
+                            runs_on.add(np)
+                    para, cont = [], False
 
                 for first, (_, item) in enumerate(items):
                     if isinstance(item, tuple):
                         flush()
+                        starts_page = False
                         joined = _continued(last_table[1], item) if first == 0 and last_table and last_table[0] == pno - 1 else None
                         if joined is not None:
                             # a table broken across the page: its rows continue (header rows repeated)
@@ -148,6 +154,10 @@ def read(data: bytes, path: Path) -> Document:
                     # even when it starts “2.”; without indents a numbered line starts one
                     if indented or (not indents and _HEAD.match(text)) or not para:
                         flush()
+                        # the page's first line at the margin where paragraphs are indented: the
+                        # paragraph of the page before goes on, even after a sentence ended there
+                        cont = starts_page and indents and not indented
+                    starts_page = False
                     para.append(text)
                     if ln["x1"] < right - 30:  # a short line ends its paragraph
                         flush()
@@ -157,7 +167,7 @@ def read(data: bytes, path: Path) -> Document:
             f"PDF 已损坏，第 {pno} 页无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
             code="import-corrupt", path=str(path),
         ) from None
-    doc.blocks = _join_pages(doc.blocks)
+    doc.blocks = _join_pages(doc.blocks, runs_on)
     if chars == 0:
         raise InputError(
             "PDF 没有文字层（是扫描件或图片）：无法可靠读取其中的文字和数字，请找到文字版（Word 或网页）再检查",
@@ -329,20 +339,27 @@ def _expand_pdf(rows) -> Grid:
     return g
 
 
-def _join_pages(blocks: list) -> list:
-    """A paragraph the page break cut in two is one paragraph: the last of a page that does
-    not end a sentence, continued by the first of the next page that is not a heading."""
+def _join_pages(blocks: list, runs_on: set[int] = frozenset()) -> list:
+    """A paragraph the page break cut in two is one paragraph: the last of a page, continued by
+    the first of the next page when that one starts at the margin where paragraphs are indented
+    (``runs_on``: their numbers), or, where they are not, when the last did not end a sentence
+    and the first is not a heading."""
     out: list = []
+    ends = 0  # the page the last paragraph of ``out`` ends on (it keeps the page it starts on)
     for b in blocks:
         prev = out[-1] if out else None
         if (
-            isinstance(b, Para) and isinstance(prev, Para) and prev.page is not None and b.page == prev.page + 1
-            and not prev.text.endswith(("。", "！", "？", "”", "；", "：")) and not _HEAD.match(b.text)
-            and len(prev.text) > 20
+            isinstance(b, Para) and isinstance(prev, Para) and prev.page is not None and b.page == ends + 1
+            and (
+                b.number in runs_on
+                or (not prev.text.endswith(("。", "！", "？", "”", "；", "：")) and not _HEAD.match(b.text) and len(prev.text) > 20)
+            )
         ):
-            prev.text += b.text
+            prev.text += b.text  # (a paragraph over three pages is joined twice)
+            ends = b.page
             continue
         out.append(b)
+        ends = getattr(b, "page", None) or 0
     n = 0
     for b in out:
         if isinstance(b, Para):
