@@ -154,6 +154,7 @@ def test_real_reports_round_trip(tmp_path, name, kind):
         "pt-gwh-2022",  # a 、 at the end of an indented first line, which LibreOffice used to drop
         "pt-jtj-2020",  # a paragraph over three pages
         "pt-gov-2019",  # a page that ends with a sentence inside a paragraph
+        "pt-gaj-2022",  # a last page of a heading, one line and the signature (its left margin is the pages')
     ],
 )
 def test_real_reports_round_trip_through_the_pdf_build_makes(tmp_path, name):

@@ -16,6 +16,7 @@ from .document import Document, Para, Table, collapse
 from .grid import Drawn, Grid
 
 MAX_PAGES = 200
+_INDENT = (12, 60)  # points right of the margin that make a first-line indent (1 to 3 characters)
 # pdfminer unpacks every stream it needs whole and reads drawing instructions in Python: a few KB
 # of deflate data can hold hundreds of MB, and every character drawn costs about 0.1 ms. A report's
 # page draws 5–200 KB; its biggest stream is an embedded font of a few MB.
@@ -58,6 +59,7 @@ def read(data: bytes, path: Path) -> Document:
         raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{_reason(e)}", code="import-corrupt", path=str(path)) from None
     np = nt = 0
     runs_on: set[int] = set()  # paragraphs that go on from the page before (_join_pages)
+    left, indents = float("inf"), False
     last_table = None  # (page, raw rows) of a table that ended its page, as it may continue
     chars = 0
     images = 0
@@ -114,9 +116,13 @@ def read(data: bytes, path: Path) -> Document:
                     items.append((ln["top"], ln))
                 items.sort(key=lambda x: x[0])
                 para: list[str] = []
-                left = min((ln["x0"] for ln in lines), default=0)
+                # the text's left margin, from this page and the ones before (a last page may hold
+                # only a heading, a paragraph's first line and the signature, all right of it)
+                left = min([left, *(ln["x0"] for ln in lines)])
                 right = max((ln["x1"] for ln in lines), default=0)
-                indents = any(ln["x0"] - left > 12 for ln in lines)
+                # paragraphs indented by one to three characters (a right-aligned signature or a
+                # centred line is not an indent)
+                indents = indents or any(_INDENT[0] < ln["x0"] - left < _INDENT[1] for ln in lines)
 
                 starts_page, cont = True, False
 
@@ -149,7 +155,7 @@ def read(data: bytes, path: Path) -> Document:
                     if _FOOTER.match(text.strip()):
                         continue
                     last_table = None  # text after a table: the table did not run to the foot of the page
-                    indented = ln["x0"] - left > 12
+                    indented = ln["x0"] - left > _INDENT[0]
                     # where paragraphs are indented (公文), a line at the margin continues its paragraph
                     # even when it starts “2.”; without indents a numbered line starts one
                     if indented or (not indents and _HEAD.match(text)) or not para:
