@@ -168,11 +168,13 @@ def headings_in(doc: Document) -> int:
 
 def _plausible(text: str, sid: str, fmt: F.Format) -> bool:
     """A drifted heading still resembles the official one (``五、存在的主要问题及整改措施``)."""
+    return _similar(F.normalize_label(text), F.normalize_label(fmt.sections[int(sid) - 1].heading), FUZZY * 0.75)
+
+
+def _similar(a: str, b: str, at_least: float = FUZZY) -> bool:
     import difflib
 
-    official = F.normalize_label(fmt.sections[int(sid) - 1].heading)
-    norm = F.normalize_label(text)
-    return norm == official or difflib.SequenceMatcher(None, norm, official).ratio() >= FUZZY * 0.75
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= at_least
 
 
 def _title_like(text: str) -> bool:
@@ -303,9 +305,13 @@ def section_heads(paras: list[Para], fmt: F.Format) -> dict[int, tuple[str, bool
 
     Anything less certain leaves the part unfound (``section-missing``)."""
     heads: dict[int, tuple[str, bool]] = {}
+
+    def found() -> set[str]:
+        return {sid for sid, _ in heads.values()}
+
     for i, p in enumerate(paras):
         hit = section_of(p.text, fmt)
-        if hit is not None and hit[0] not in {sid for sid, _ in heads.values()}:
+        if hit is not None and hit[0] not in found():
             heads[i] = hit
     numbered = {}
     for i, p in enumerate(paras):
@@ -317,7 +323,7 @@ def section_heads(paras: list[Para], fmt: F.Format) -> dict[int, tuple[str, bool
         return found[0] if len(found) == 1 else None
 
     for s in fmt.sections:
-        if s.id in {sid for sid, _ in heads.values()}:
+        if s.id in found():
             continue
         words = F.normalize_label(_ANY_HEAD_RE.match(s.heading).group(2))
         i = unique([
@@ -327,7 +333,7 @@ def section_heads(paras: list[Para], fmt: F.Format) -> dict[int, tuple[str, bool
         if i is not None:
             heads[i] = (s.id, False)
     for s in fmt.sections:
-        if s.id in {sid for sid, _ in heads.values()}:
+        if s.id in found():
             continue
         before = [i for i, (sid, _) in heads.items() if int(sid) < int(s.id)]
         after = [i for i, (sid, _) in heads.items() if int(sid) > int(s.id)]
@@ -337,12 +343,6 @@ def section_heads(paras: list[Para], fmt: F.Format) -> dict[int, tuple[str, bool
         if i is not None:
             heads[i] = (s.id, False)
     return heads
-
-
-def _similar(a: str, b: str) -> bool:
-    import difflib
-
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= FUZZY
 
 
 def _narrative(doc: Document, report: Report, problems: Problems, title: str | None) -> None:
