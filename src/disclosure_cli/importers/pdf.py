@@ -51,18 +51,11 @@ def read(data: bytes, path: Path) -> Document:
         from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
     except ImportError as e:
         raise InputError("读取 PDF 需要 pdfplumber：请运行 pip install pdfplumber", code="import-missing-library", path=str(path)) from e
-    doc = Document("pdf", where="PDF")
     _bound_streams(data, path)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, MalformedPDFException, PSException) as e:
         raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{_reason(e)}", code="import-corrupt", path=str(path)) from None
-    np = nt = 0
-    runs_on: set[int] = set()  # paragraphs that go on from the page before (_join_pages)
-    left, indents = float("inf"), False
-    last_table = None  # (page, raw rows) of a table that ended its page, as it may continue
-    chars = 0
-    images = 0
     try:
         # pdfplumber makes every page here from its dictionary, taking its values on trust: a
         # MediaBox or Rotate that is no number or too short a box fails in its code
@@ -72,6 +65,7 @@ def read(data: bytes, path: Path) -> Document:
             f"PDF 已损坏，页面目录无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
             code="import-corrupt", path=str(path),
         ) from None  # not closed: pdfplumber's close() would make the pages again; the bytes are ours
+    reader = _Pages()
     pno = 0  # the page being read
     try:
         with pdf:
@@ -79,107 +73,128 @@ def read(data: bytes, path: Path) -> Document:
                 raise InputError(f"PDF 有 {len(pages)} 页，超过上限 {MAX_PAGES} 页", code="import-too-large", path=str(path))
             content = 0
             for pno, page in enumerate(pages, start=1):
-                size = _content_size(page)
-                content += size
-                if size > MAX_PAGE_CONTENT or content > MAX_CONTENT:
-                    raise InputError(
-                        f"PDF 第 {pno} 页的绘制内容" + (f"有 {size // 1024} KB，超过每页上限 {MAX_PAGE_CONTENT // 1024} KB" if size > MAX_PAGE_CONTENT
-                        else f"累计超过 {MAX_CONTENT // (1024 * 1024)} MB") + "（正常的报告每页不过几十 KB），不予读取：请找到 Word 或网页版本再检查",
-                        code="import-too-large", path=str(path),
-                    )
-                big = _font_map_size(page)
-                if big > MAX_FONT_MAP:
-                    raise InputError(
-                        f"PDF 第 {pno} 页所用字体的字符映射表有 {big // 1024} KB，超过上限 {MAX_FONT_MAP // 1024} KB"
-                        "（正常的字体不过几百 KB，文件可能是恶意构造的），不予读取：请找到 Word 或网页版本再检查",
-                        code="import-too-large", path=str(path),
-                    )
-                chars += len(page.chars)
-                images += len(page.images)
-                found = page.find_tables()
-                boxes = [t.bbox for t in found]
-                items: list[tuple[float, object]] = []
-                for t in found:
-                    rows = t.extract()
-                    drawn = [[Drawn(unspace(v)) if v is not None else None for v in row] for row in rows]
-                    # (rows, x of each column's left edge and of the table's right edge)
-                    items.append((t.bbox[1], (drawn, [c.bbox[0] for c in t.columns] + [t.bbox[2]])))
-
-                def outside(obj, boxes=boxes):
-                    cx = (obj["x0"] + obj["x1"]) / 2
-                    cy = (obj["top"] + obj["bottom"]) / 2
-                    return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
-
-                rest = page.filter(outside) if boxes else page
-                lines = rest.extract_text_lines(layout=False, strip=True) if hasattr(rest, "extract_text_lines") else []
-                for ln in lines:
-                    items.append((ln["top"], ln))
-                items.sort(key=lambda x: x[0])
-                para: list[str] = []
-                # the text's left margin, from this page and the ones before (a last page may hold
-                # only a heading, a paragraph's first line and the signature, all right of it)
-                left = min([left, *(ln["x0"] for ln in lines)])
-                right = max((ln["x1"] for ln in lines), default=0)
-                # paragraphs indented by one to three characters (a right-aligned signature or a
-                # centred line is not an indent)
-                indents = indents or any(_INDENT[0] < ln["x0"] - left < _INDENT[1] for ln in lines)
-
-                starts_page, cont = True, False
-
-                def flush():
-                    nonlocal np, para, cont
-                    text = collapse("".join(para))
-                    if text:
-                        np += 1
-                        doc.blocks.append(Para(text, np, page=pno))
-                        if cont:
-                            runs_on.add(np)
-                    para, cont = [], False
-
-                for first, (_, item) in enumerate(items):
-                    if isinstance(item, tuple):
-                        flush()
-                        starts_page = False
-                        joined = _continued(last_table[1], item) if first == 0 and last_table and last_table[0] == pno - 1 else None
-                        if joined is not None:
-                            # a table broken across the page: its rows continue (header rows repeated)
-                            doc.blocks[-1] = Table(doc.blocks[-1].number, _expand_pdf(joined[0]), page=doc.blocks[-1].page)
-                            last_table = (pno, joined)
-                            continue
-                        nt += 1
-                        doc.blocks.append(Table(nt, _expand_pdf(item[0]), page=pno))
-                        last_table = (pno, item)
-                        continue
-                    ln = item
-                    text = unspace(ln["text"])
-                    if _FOOTER.match(text.strip()):
-                        continue
-                    last_table = None  # text after a table: the table did not run to the foot of the page
-                    indented = ln["x0"] - left > _INDENT[0]
-                    # where paragraphs are indented (公文), a line at the margin continues its paragraph
-                    # even when it starts “2.”; without indents a numbered line starts one
-                    if indented or (not indents and _HEAD.match(text)) or not para:
-                        flush()
-                        # the page's first line at the margin where paragraphs are indented: the
-                        # paragraph of the page before goes on, even after a sentence ended there
-                        cont = starts_page and indents and not indented
-                    starts_page = False
-                    para.append(text)
-                    if ln["x1"] < right - 30:  # a short line ends its paragraph
-                        flush()
-                flush()
+                content += _within_limits(page, pno, content, path)
+                reader.read(page, pno)
     except (PdfminerException, MalformedPDFException, PSException) as e:  # pdfminer's own, and pdfplumber's wrapping of any other
         raise InputError(
             f"PDF 已损坏，第 {pno} 页无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
             code="import-corrupt", path=str(path),
         ) from None
-    doc.blocks = _join_pages(doc.blocks, runs_on)
-    if chars == 0:
+    if reader.chars == 0:
         raise InputError(
             "PDF 没有文字层（是扫描件或图片）：无法可靠读取其中的文字和数字，请找到文字版（Word 或网页）再检查",
             code="import-scanned-pdf", path=str(path),
         )
-    return doc
+    reader.doc.blocks = _join_pages(reader.doc.blocks, reader.runs_on)
+    return reader.doc
+
+
+def _within_limits(page, pno: int, before: int, path: Path) -> int:
+    """The size of the page's drawing instructions, or ``InputError`` when they or its fonts'
+    character maps would take pdfminer minutes (``before``: those of the pages before)."""
+    size = _content_size(page)
+    if size > MAX_PAGE_CONTENT or before + size > MAX_CONTENT:
+        raise InputError(
+            f"PDF 第 {pno} 页的绘制内容" + (f"有 {size // 1024} KB，超过每页上限 {MAX_PAGE_CONTENT // 1024} KB" if size > MAX_PAGE_CONTENT
+            else f"累计超过 {MAX_CONTENT // (1024 * 1024)} MB") + "（正常的报告每页不过几十 KB），不予读取：请找到 Word 或网页版本再检查",
+            code="import-too-large", path=str(path),
+        )
+    big = _font_map_size(page)
+    if big > MAX_FONT_MAP:
+        raise InputError(
+            f"PDF 第 {pno} 页所用字体的字符映射表有 {big // 1024} KB，超过上限 {MAX_FONT_MAP // 1024} KB"
+            "（正常的字体不过几百 KB，文件可能是恶意构造的），不予读取：请找到 Word 或网页版本再检查",
+            code="import-too-large", path=str(path),
+        )
+    return size
+
+
+class _Pages:
+    """The document read page by page: each page's tables (one that goes on from the page before
+    joined to it) and its text lines, joined into paragraphs. What one page leaves to the next:
+    the table that ended it, the text's left margin, whether paragraphs are indented."""
+
+    def __init__(self) -> None:
+        self.doc = Document("pdf", where="PDF")
+        self.np = self.nt = self.chars = 0
+        self.runs_on: set[int] = set()  # paragraphs that go on from the page before (_join_pages)
+        self.left, self.indents = float("inf"), False
+        self.last_table = None  # (page, (rows, column edges)) of a table that ended its page, as it may continue
+
+    def read(self, page, pno: int) -> None:
+        self.chars += len(page.chars)
+        found = page.find_tables()
+        boxes = [t.bbox for t in found]
+        items: list[tuple[float, object]] = []
+        for t in found:
+            drawn = [[Drawn(unspace(v)) if v is not None else None for v in row] for row in t.extract()]
+            # (rows, x of each column's left edge and of the table's right edge)
+            items.append((t.bbox[1], (drawn, [c.bbox[0] for c in t.columns] + [t.bbox[2]])))
+
+        def outside(obj):
+            cx = (obj["x0"] + obj["x1"]) / 2
+            cy = (obj["top"] + obj["bottom"]) / 2
+            return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+        rest = page.filter(outside) if boxes else page
+        lines = rest.extract_text_lines(layout=False, strip=True) if hasattr(rest, "extract_text_lines") else []
+        items += [(ln["top"], ln) for ln in lines]
+        items.sort(key=lambda x: x[0])
+        # the text's left margin, from this page and the ones before (a last page may hold only a
+        # heading, a paragraph's first line and the signature, all right of it)
+        self.left = min([self.left, *(ln["x0"] for ln in lines)])
+        right = max((ln["x1"] for ln in lines), default=0)
+        # paragraphs indented by one to three characters (a right-aligned signature or a centred
+        # line is not an indent)
+        self.indents = self.indents or any(_INDENT[0] < ln["x0"] - self.left < _INDENT[1] for ln in lines)
+        self.para: list[str] = []
+        self.cont = False
+        starts_page = True
+        for first, (_, item) in enumerate(items):
+            if isinstance(item, tuple):
+                self.flush(pno)
+                starts_page = False
+                self.table(item, pno, first == 0)
+                continue
+            text = unspace(item["text"])
+            if _FOOTER.match(text.strip()):
+                continue
+            self.last_table = None  # text after a table: the table did not run to the foot of the page
+            indented = item["x0"] - self.left > _INDENT[0]
+            # where paragraphs are indented (公文), a line at the margin continues its paragraph even
+            # when it starts “2.”; without indents a numbered line starts one
+            if indented or (not self.indents and _HEAD.match(text)) or not self.para:
+                self.flush(pno)
+                # the page's first line at the margin where paragraphs are indented: the paragraph
+                # of the page before goes on, even after a sentence ended there
+                self.cont = starts_page and self.indents and not indented
+            starts_page = False
+            self.para.append(text)
+            if item["x1"] < right - 30:  # a short line ends its paragraph
+                self.flush(pno)
+        self.flush(pno)
+
+    def table(self, item: tuple, pno: int, tops_page: bool) -> None:
+        last = self.last_table
+        joined = _continued(last[1], item) if tops_page and last and last[0] == pno - 1 else None
+        if joined is not None:
+            # a table broken across the page: its rows continue (header rows repeated)
+            blocks = self.doc.blocks
+            blocks[-1] = Table(blocks[-1].number, _expand_pdf(joined[0]), page=blocks[-1].page)
+            self.last_table = (pno, joined)
+            return
+        self.nt += 1
+        self.doc.blocks.append(Table(self.nt, _expand_pdf(item[0]), page=pno))
+        self.last_table = (pno, item)
+
+    def flush(self, pno: int) -> None:
+        text = collapse("".join(self.para))
+        if text:
+            self.np += 1
+            self.doc.blocks.append(Para(text, self.np, page=pno))
+            if self.cont:
+                self.runs_on.add(self.np)
+        self.para, self.cont = [], False
 
 
 def _bound_streams(data: bytes, path: Path) -> None:
