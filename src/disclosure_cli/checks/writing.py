@@ -214,7 +214,7 @@ def _unpaired(text: str) -> list[int]:
         elif ch in _PAIRS:
             if open_ and _same_kind(text[open_[-1]], ch):
                 open_.pop()
-            elif not _ITEM_MARK.search(text[:i]):
+            elif not _ITEM_MARK.search(text, max(0, i - 3), i):  # (a mark is a separator and two characters)
                 out.append(i)
     return sorted(out + open_)
 
