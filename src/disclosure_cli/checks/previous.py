@@ -109,13 +109,15 @@ def _copied_tables(ctx: Context) -> None:
         keys = list(table.cells())
         this = [r.cells[k].raw if k in r.cells else None for k in keys]
         last = [p.cells[k].raw if k in p.cells else None for k in keys]
+        if this != last:
+            continue
         # figures of their own: not totals (they follow from the parts), not 现行有效 (it stays
         # the same in a year with nothing issued or repealed), not blank or 0
         own = [
             v for k, v in zip(keys, this)
             if k not in totals and ctx.fmt.column(k).role != R.IN_FORCE and v not in (None, 0, "0")
         ]
-        if this == last and len(own) >= _COPY_MIN_FIGURES:
+        if len(own) >= _COPY_MIN_FIGURES:
             ctx.emit(
                 "prev-copied-table",
                 f"{L.table_name(table)}的全部 {len(keys)} 个单元格与上一年度（{p.year}）报告完全相同，请确认不是沿用了上年的表格",
