@@ -17,6 +17,7 @@ from .grid import Drawn, Grid
 
 MAX_PAGES = 200
 _INDENT = (12, 60)  # points right of the margin that make a first-line indent (1 to 3 characters)
+_SAME_X = 2.0  # points: two column lines closer than this are one
 # pdfminer unpacks every stream it needs whole and reads drawing instructions in Python: a few KB
 # of deflate data can hold hundreds of MB, and every character drawn costs about 0.1 ms. A report's
 # page draws 5–200 KB; its biggest stream is an embedded font of a few MB.
@@ -120,6 +121,8 @@ class _Pages:
         self.runs_on: set[int] = set()  # paragraphs that go on from the page before (_join_pages)
         self.left, self.indents = float("inf"), False
         self.last_table = None  # (page, (rows, column edges)) of a table that ended its page, as it may continue
+        self.para: list[str] = []  # the lines of the paragraph being read
+        self.cont = False  # it goes on from the page before (``runs_on``)
 
     def read(self, page, pno: int) -> None:
         self.chars += len(page.chars)
@@ -147,8 +150,6 @@ class _Pages:
         # paragraphs indented by one to three characters (a right-aligned signature or a centred
         # line is not an indent)
         self.indents = self.indents or any(_INDENT[0] < ln["x0"] - self.left < _INDENT[1] for ln in lines)
-        self.para: list[str] = []
-        self.cont = False
         starts_page = True
         for first, (_, item) in enumerate(items):
             if isinstance(item, tuple):
@@ -280,15 +281,13 @@ def _continued(prev: tuple, cont: tuple) -> tuple | None:
         if not edges or x - edges[-1] > _SAME_X:
             edges.append(x)
     a, b = _on_columns(rows_a, edges_a, edges), _on_columns(rows_b, edges_b, edges)
-    if not _continues(a, b):
+    repeated = _repeated(a, b)
+    if not _continues(a, b, repeated):
         return None
-    rest = b[_repeated(a, b):]
+    rest = b[repeated:]
     if rest:
         _rejoin(a, rest[0])
     return a + rest, edges
-
-
-_SAME_X = 2.0  # points: two column lines closer than this are one
 
 
 def _on_columns(rows, own: list[float], edges: list[float]) -> list[list]:
@@ -320,7 +319,7 @@ def _rejoin(rows: list[list], top: list) -> None:
         r = len(rows) - 1
         while r >= 0 and rows[r][c] is None:
             r -= 1
-        if r < 0 or rows[r][c] is None:
+        if r < 0:
             continue
         head = rows[r][c].text
         if F.normalize_label(head) not in ALL_LABELS and F.normalize_label(head + cell.text) in ALL_LABELS:
@@ -328,13 +327,13 @@ def _rejoin(rows: list[list], top: list) -> None:
             top[c] = None
 
 
-def _continues(prev, rows) -> bool:
+def _continues(prev, rows, repeated: int) -> bool:
     """A table at the top of a page continues the one that ended the page before when it has
-    the same columns and repeats its header rows (Word's repeating table header), or has no
-    header of its own."""
+    the same columns and repeats its header rows (``repeated`` of them: Word's repeating table
+    header), or has no header of its own."""
     if not prev or not rows or len(prev[0]) != len(rows[0]):
         return False
-    return _repeated(prev, rows) > 0 or all((c is None or not c.text or c.text[:1].isdigit()) for c in rows[0][-2:])
+    return repeated > 0 or all((c is None or not c.text or c.text[:1].isdigit()) for c in rows[0][-2:])
 
 
 def _expand_pdf(rows) -> Grid:
