@@ -119,3 +119,118 @@ def test_a_font_map_that_would_take_minutes_is_refused_at_once(tmp_path):
     res = CliRunner().invoke(app, ["import", str(pdf), "-o", str(tmp_path / "out.json")])
     assert res.exit_code == 2 and "第 1 页所用字体的字符映射表有 2968 KB，超过上限 1024 KB" in res.stderr
     assert not (tmp_path / "out.json").exists() and time.monotonic() - started < 5
+
+
+def lzw_zeros(size: int) -> bytes:
+    """LZWDecode data (PDF's, codes of 9 to 12 bits changing one code early) for ``size`` zero
+    bytes or a little more: each code after the first is the run before it plus one zero, so a
+    table of 3,800 codes (about 5 KB) holds 7 MB."""
+    bits, nbits, out = [], 9, 0
+
+    def put(code: int) -> None:
+        bits.append(format(code, f"0{nbits}b"))
+
+    while out < size:
+        put(256)  # clear the table (in the width of the codes before it)
+        nbits = 9
+        put(0)
+        out += 1
+        table = 258
+        while table < 4000 and out < size:
+            put(table)  # the run one longer than the last: the code about to be made
+            out += table - 256
+            table += 1
+            nbits = 10 if table >= 511 else nbits
+            nbits = 11 if table >= 1023 else nbits
+            nbits = 12 if table >= 2047 else nbits
+    put(257)
+    stream = "".join(bits)
+    stream += "0" * (-len(stream) % 8)
+    return int(stream, 2).to_bytes(len(stream) // 8, "big")
+
+
+def packed_page(data: bytes, filters: bytes) -> bytes:
+    """``make_pdf`` whose page's drawing instructions are ``data`` under ``filters``."""
+    plain = make_pdf(content=b"X")
+    return plain.replace(b"<< /Length 1 >>\nstream\nX", b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data)
+
+
+def test_lzw_data_unpacks_as_pdfminer_unpacks_it():
+    from pdfminer.lzw import lzwdecode
+
+    assert lzwdecode(lzw_zeros(10_000_000)) == bytes(len(lzwdecode(lzw_zeros(10_000_000))))
+    assert 10_000_000 <= len(lzwdecode(lzw_zeros(10_000_000))) < 10_010_000
+
+
+def form(content: bytes, resources: bytes = b"") -> bytes:
+    return b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] %s /Length %d >>\nstream\n" % (resources, len(content)) + content + b"\nendstream"
+
+
+def with_forms(content: bytes, *forms: bytes) -> bytes:
+    """``make_pdf`` whose page may draw the form 6 0 R as /Fm0 (and the forms after it, 7 0 R …)."""
+    return make_pdf(content=content, extra=forms).replace(
+        b"/Resources << /Font << /F1 5 0 R >> >>", b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm0 6 0 R >> >>",
+    )
+
+
+def hex_deflated(content: bytes) -> bytes:
+    import binascii
+    import zlib
+
+    return binascii.hexlify(zlib.compress(content, 9)) + b">"
+
+
+@pytest.mark.parametrize("pdf, words", [
+    # 40 MB of LZW data in 33 KB (pdfminer unpacks it whole)
+    (lambda: packed_page(lzw_zeros(40_000_000), b"/LZWDecode"), "压缩数据解压后超过 32 MB"),
+    # LZW data whose first code after clearing the table is none there (pdfminer: IndexError, was exit 3)
+    (lambda: packed_page(int("100000000" "100101100" "000000", 2).to_bytes(3, "big"), b"/LZWDecode"), "第 1 页无法读取（IndexError）"),
+    # deflate data inside hex: 400 MB in 1.2 MB (was: 860 MB of memory before the page was refused)
+    (lambda: packed_page(hex_deflated(b"0 0 m " * 70_000_000), b"[/ASCIIHexDecode /FlateDecode]"), "压缩数据解压后超过 32 MB"),
+    # run-length data unpacking 64 times its size
+    (lambda: packed_page(b"\x81\x00" * 300_000, b"/RunLengthDecode"), "压缩数据解压后超过 32 MB"),
+    # forms each drawing the next 60 times: 216,000 characters from 3 KB (was: 19 s, 530 MB)
+    (lambda: with_forms(
+        b"/Fm0 Do",
+        form(b"/Fm1 Do " * 60, b"/Resources << /XObject << /Fm1 7 0 R >> >>"),
+        form(b"/Fm2 Do " * 60, b"/Resources << /XObject << /Fm2 8 0 R >> >>"),
+        form(b"BT /F1 12 Tf " + b"72 720 Td (x) Tj " * 60 + b"ET", b"/Resources << /Font << /F1 5 0 R >> >>"),
+    ), "第 1 页的绘制内容有 3670 KB，超过每页上限 1024 KB"),
+])
+def test_a_pdf_that_unpacks_or_draws_without_bound_is_refused_at_once(pdf, words, tmp_path):
+    import time
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf())
+    started = time.monotonic()
+    res = CliRunner().invoke(app, ["import", str(path), "-o", str(tmp_path / "out.json")])
+    assert res.exit_code == 2 and words in res.stderr and res.stderr.count("\n") == 1, res.stderr
+    assert not (tmp_path / "out.json").exists() and time.monotonic() - started < 5
+
+
+def test_a_form_that_draws_itself_is_read_without_a_word_from_pdfminer(tmp_path):
+    """pdfminer refuses to draw a form within itself, and says so in English on standard error
+    (beside our one Chinese line) unless its log is kept. A process of its own: pytest's log
+    capture would hide the line."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(with_forms(
+        b"/Fm0 Do BT /F1 12 Tf 72 720 Td (2024 report) Tj ET", form(b"/Fm0 Do", b"/Resources << /XObject << /Fm0 6 0 R >> >>"),
+    ))
+    assert [p.text for p in read(path.read_bytes(), path).paras] == ["2024 report"]
+    res = subprocess.run(
+        [sys.executable, "-m", "disclosure_cli", "import", str(path), "-o", str(tmp_path / "out.json")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "Refusing" not in res.stderr, res.stderr
+    assert "找不到报告年度" in res.stderr
+
+
+def test_forms_a_page_draws_are_read_within_bounds():
+    """A form the page draws is read, its text with the page's."""
+    pdf = with_forms(
+        b"/Fm0 Do", form(b"BT /F1 12 Tf 72 700 Td (in the form) Tj ET", b"/Resources << /Font << /F1 5 0 R >> >>"),
+    )
+    assert "in the form" in " ".join(p.text for p in read(pdf, "x.pdf").paras)
