@@ -61,6 +61,17 @@ def test_sub_topics_numbered_at_the_level_of_the_parts():
     data["sections"]["1"] = ["一、主动公开情况。本年度主动公开信息100条。", "二、依申请公开情况。"]
     f = only(data, "text-numbering")
     assert "应写成“（一）”" in f.message
+    data["sections"]["1"] = ["（一）主动公开情况。", "（二）依申请公开情况。", "三、政府信息管理。"]
+    assert "用了“三、”" in (f := only(data, "text-numbering")).message and "应写成“（三）”" in f.message
+
+
+def test_a_part_split_in_two_gets_no_number_it_does_not_have():
+    """平潭 君山片区管理局 2025 (tests/corpus/pt-jsp-2025): 五 split into “五、当前存在的突出问题”
+    and “六、下一步改进举措”; “（六）” would be no better."""
+    data = _clean()
+    data["sections"]["5"] = ["信息更新不够及时。", "六、下一步改进举措 针对上述问题，我局将采取以下改进措施。"]
+    f = only(data, "text-numbering")
+    assert "用了“六、”" in f.message and "按（一）（二）……编号" in f.message and "（六）" not in f.message
 
 
 def test_numbering_in_order_is_fine():

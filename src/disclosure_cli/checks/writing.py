@@ -157,9 +157,15 @@ def _numbering(ctx: Context) -> None:
             text = p.text.strip()
             m1 = _LEVEL1.match(text)
             if m1 and s.table is None:
+                # “（二）” for a “二、” that goes on from the sub-headings before it; a number that
+                # does not (“六、下一步改进举措” as the first sub-heading of 五) gets no number
+                advice = (
+                    f"应写成“（{m1.group(1)}）”" if _cn_number(m1.group(1)) == last + 1
+                    else "应作为本部分的小标题，按（一）（二）……编号"
+                )
                 ctx.emit(
                     "text-numbering",
-                    f"“{s.heading}”中的小标题用了“{m1.group(1)}、”，与六个部分的标题同级；应写成“（{m1.group(1)}）”",
+                    f"“{s.heading}”中的小标题用了“{m1.group(1)}、”，与六个部分的标题同级；{advice}",
                     [ctx.text_ref(s.id, i, _first_sentence(text))],
                     section=s.id,
                 )
