@@ -463,3 +463,48 @@ def test_quotes_are_trimmed_to_the_sentence():
     assert f.refs[0]["quote"] == "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
     data["meta"]["intro"] = "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。"
     assert [f for f in check_report(report(data)).findings if f.code == "text-year-other"] == []
+
+
+# --- parts listed under “其中” adding up to more than their total -------------------------------
+
+
+def test_parts_that_add_up_to_more_than_their_total():
+    """平潭综合实验区 2020 (tests/corpus/pt-gov-2020): eleven kinds of information adding up to 2603,
+    written as 2602; a bracketed list of a part's own parts is checked against that part."""
+    text = (
+        "全年共公布政府信息2602条(其中机构职能类信息82条，政策、规范性文件类信息80条，规划计划类信息21条，"
+        "行政许可类信息40条，重大建设项目信息390条，为民办实事类信息69条，民政扶贫救灾社会保障就业类信息143条，"
+        "国土资源城乡建设环保能源类信息208条，科教文体卫生类信息246条，安全生产、应急管理类信息271条，"
+        "其他应主动公开政府信息1053条)，主要通过政府门户网站发布。"
+    )
+    (f,) = text_findings(_zero(), text, "共制发政府信息437条，其中主动公开55条（涵盖政策类6条、其他50条）、依申请公开341条。")
+    assert f.code == "text-parts-exceed-total" and f.level == "warning" and "2 处" in f.message
+    assert "各项相加为 2603 条，多于总数 2602 条" in f.message and "各项相加为 56 条，多于总数 55 条" in f.message
+    assert [r["section"] for r in f.refs] == ["1", "1"] and f.refs[0]["quote"] == text
+    assert f.args["lists"][0] == {"total": 2602, "unit": "条", "sum": 2603}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same lists adding up (tests/corpus/pt-jjf-2019, pt-gov-2019)
+        "共制发政府信息437条，其中，主动公开政府信息55条（涵盖政策类6条、其他49条）、依申请公开341条、不予公开41条。",
+        "共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行4条。",
+        # a clause that is not a part (tests/corpus/pt-jtj-2021)
+        "在省网发布的事项共有89项，其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%。",
+        "发布政策解读约10条，其中图文解读6条、视频解读5条。",  # an approximate total
+        "发布政策解读10余条，其中图文解读6条、视频解读5条。",
+        "发布信息10条，其中图片5个、视频8个。",  # parts in another unit
+        "发布信息10条，其中网站6条；另有微信8条、微博9条。",  # the list ended with its sentence
+        "发布政策解读10条，其中图文解读6条。视频解读5条、问答9条。",
+    ],
+)
+def test_lists_that_are_not_parts_over_their_total(text):
+    assert text_findings(_zero(), text) == []
+
+
+def test_a_list_the_tables_judge_is_left_to_them():
+    """办结 and its outcomes are 表三's: a part written wrong is ``text-number-mismatch`` (an
+    error naming the cell), not also a sum over its total."""
+    data = _set(_set(_set(_zero(), R.NEW, 5), R.RESULTS_TOTAL, 5), R.DISCLOSED, 5)
+    assert codes(data, "本年度办结5件，其中予以公开5件、不予公开2件。") == ["text-number-mismatch"]

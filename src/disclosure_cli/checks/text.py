@@ -1,5 +1,6 @@
 """Text against tables: empty sections, the 信息处理费, other years, numbers quoted in the text
-and statements that contradict the tables.
+and statements that contradict the tables; and the parts a sentence lists under “其中” against
+their own total, where the tables cannot judge them.
 
 Every pattern here was read off real reports (the reviewers' rules, copied in ``tests/fixtures/spec/rules.md``, and the corpus of published reports in ``tests/corpus``). A pattern only fires
 on a clause that clearly names what it counts; when the scope is unclear (全市, percentages,
@@ -44,6 +45,21 @@ _YEAR_DATE = re.compile(r"^\s*年\s*\d{1,2}\s*月")
 _YEAR_BUDGET = re.compile(r"^\s*年\s*度?\s*[^，,。；;：:、\d]{0,8}?(?:预算|决算|预决算)")
 # Carry-over into next year (结转至2026年3件) and what happens next year.
 _YEAR_NEXT_BEFORE = re.compile(r"(结转|顺延|转入|转)(至|到)?\s*$")
+
+# “共公布政府信息2602条（其中机构职能类82条，……其他1053条）”: a total, then what it is made of
+# (its parts, in the same unit, one after another). Parts adding up to less are normal (其中 need
+# not list everything); to more, a slip in one of the numbers — or parts that overlap (the same
+# item on several channels), hence a warning. An approximate total (约、近、余、多) is no total.
+_UNITS = "条|件|个|次|篇|期|项|场|家|份|人次|万元|元"
+_TOTAL = re.compile(
+    rf"(?<![\d.约近逾超])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_UNITS})[^\d。；;，,（(余多]{{0,12}}[，,]?\s*(?P<open>[（(])?\s*其中[，,：:]?"
+)
+# One part: a label without digits, then its number and unit, nothing after (“机构职能类信息82条”);
+# a clause that is not a part (“实现一趟不用跑的有45项”, “同比增长5%”) ends the list.
+_PART = re.compile(rf"^(?P<label>[^\d]*?)(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_UNITS})$")
+_NOT_PART = re.compile(r"的有|共计?$|累计|合计|总计|占|同比|增长|下降|[较约近逾超余多]")
+# A bracket after a part that lists its own parts (“主动公开55条（涵盖规划类3条、其他30条）”).
+_SUBLIST = re.compile(r"^\s*(?:其中|涵盖|包括|含)[，,：:]?")
 
 
 def _num(text: str):
@@ -174,10 +190,13 @@ def check(ctx: Context) -> None:
     _empty_sections(ctx)
     _other_years(ctx)
     tables = _Tables(ctx)
+    over = []
     for para in _paragraphs(ctx):
         claims = _Claims(ctx, tables, para)
         _generated(ctx, tables, para, claims)
         claims.run()
+        over += [(para, *x) for x in _lists(para.text) if not any(a < x[-1] and x[-2] < b for a, b in claims.used)]
+    _parts_over_total(ctx, over)
 
 
 # --- sentences written by the generator (sentences.py) ----------------------------------------
@@ -641,3 +660,92 @@ class _Match:
 
     def span(self):
         return self._m.span()
+
+
+# --- lists of parts under “其中” ------------------------------------------------------------
+
+
+def _top_level(text: str) -> tuple[str, list[tuple[int, int]], int]:
+    """``text`` up to the closing bracket that ends it (or its end) without the brackets inside
+    it; the spans of those brackets' contents; where it ends."""
+    kept, inner, depth, start = [], [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+            start = i + 1 if depth == 1 else start
+        elif ch in "）)":
+            if depth == 0:
+                return "".join(kept), inner, i
+            depth -= 1
+            if depth == 0:
+                inner.append((start, i))
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept), inner, len(text)
+
+
+def _pieces(top: str) -> list[str]:
+    """``top`` split at 、 and ，; a piece without a digit is part of the next one's label
+    (“政策、规范性文件类信息80条”)."""
+    out, label = [], ""
+    for piece in re.split(r"([、，,])", top):
+        if piece in "、，,":
+            continue
+        if not any(c.isdigit() for c in piece):
+            label += piece + "、"
+            continue
+        out.append(label + piece)
+        label = ""
+    return out
+
+
+def _sum_over(total: float, unit: str, top: str) -> float | None:
+    """What the parts listed in ``top`` add up to, when they are at least two and more than ``total``."""
+    parts = []
+    for piece in _pieces(top):
+        m = _PART.match(piece.strip())
+        if not m or m["u"] != unit or _NOT_PART.search(m["label"]):
+            break
+        parts.append(float(m["n"]))
+    return sum(parts) if len(parts) >= 2 and sum(parts) > total + 1e-9 else None
+
+
+def _lists(text: str):
+    """(total, unit, what its parts add up to, the words of the list, where they start and end)
+    for each “其中” list in ``text`` whose parts add up to more than its total; a bracketed list
+    inside it (“55条（涵盖……）”) is checked against the part before it."""
+    for m in _TOTAL.finditer(text):
+        rest = text[m.end():]
+        if not m["open"]:  # the list ends with its sentence, or where another “其中” starts
+            ends = [i for i in (rest.find(c) for c in ("。", "；", ";", "其中")) if i >= 0]
+            rest = rest[: min(ends, default=len(rest))]
+        top, inner, end = _top_level(rest)
+        added = _sum_over(float(m["n"]), m["u"], top)
+        if added is not None:
+            stop = m.end() + end + (1 if m["open"] else 0)
+            yield float(m["n"]), m["u"], added, text[m.start(): stop], m.start(), stop
+        for a, b in inner:
+            sub = _SUBLIST.match(rest[a:b])
+            head = re.search(rf"(\d+(?:\.\d+)?)\s*({_UNITS})\s*[（(]$", rest[:a])
+            if sub and head:
+                added = _sum_over(float(head[1]), head[2], _top_level(rest[a + sub.end(): b])[0])
+                if added is not None:
+                    yield float(head[1]), head[2], added, rest[head.start(): b + 1], m.end() + head.start(), m.end() + b + 1
+
+
+def _parts_over_total(ctx: Context, over: list) -> None:
+    """One ``text-parts-exceed-total`` for the lists ``_lists`` found that no rule comparing the
+    text with the tables has judged (a number of 表三 written wrong is that rule's finding)."""
+    if not over:
+        return
+    shown = "；".join(
+        f"“{q if len(q) <= 40 else q[:38] + '……'}”各项相加为 {L.number_text(a)} {u}，多于总数 {L.number_text(t)} {u}"
+        for _, t, u, a, q, *_ in over[:3]
+    )
+    ctx.emit(
+        "text-parts-exceed-total",
+        f"正文中有 {len(over)} 处“其中”所列各项之和大于总数：{shown}{'等' if len(over) > 3 else ''}；"
+        "请核对各项和总数（若各项口径有交叉，如同一信息在多个渠道发布，可不改）",
+        [ctx.text_ref(p.section, p.number, p.sentence_at(start)) for p, *_, start, _ in over],
+        lists=[{"total": t, "unit": u, "sum": a} for _, t, u, a, *_ in over],
+    )
