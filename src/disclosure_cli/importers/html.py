@@ -65,7 +65,11 @@ def page_charset(name: str) -> str | None:
         info = codecs.lookup(name)
     except LookupError:
         return None
-    if info.name in _NOT_A_CHARSET or not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib…
+    if info.name in _NOT_A_CHARSET:
+        return None
+    try:
+        "a".encode(info.name)  # base64, rot13, zlib…: codecs of bytes to bytes, not of text
+    except LookupError:
         return None
     return info.name
 
