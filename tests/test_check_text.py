@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from disclosure_cli import formats as F
 from disclosure_cli.checks import check_report
@@ -371,8 +373,6 @@ def test_a_unit_that_does_not_fit_stays_text(raw):
 
 # --- no false positive on generated text --------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 from _check_data import get, row_of  # noqa: E402
 
@@ -508,3 +508,24 @@ def test_a_list_the_tables_judge_is_left_to_them():
     error naming the cell), not also a sum over its total."""
     data = _set(_set(_set(_zero(), R.NEW, 5), R.RESULTS_TOTAL, 5), R.DISCLOSED, 5)
     assert codes(data, "本年度办结5件，其中予以公开5件、不予公开2件。") == ["text-number-mismatch"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    total=st.integers(0, 5000),
+    parts=st.lists(st.integers(0, 3000), min_size=2, max_size=8),
+    unit=st.sampled_from(["条", "件", "篇", "万元"]),
+    sep=st.sampled_from(["、", "，"]),
+    bracketed=st.booleans(),
+)
+def test_a_list_is_reported_exactly_when_its_parts_add_up_to_more(total, parts, unit, sep, bracketed):
+    labels = ["机构职能类信息", "政策、规范性文件类信息", "规划计划类", "行政许可类信息", "其他应主动公开的政府信息",
+              "财政预决算", "重大项目", "民生类"]
+    listed = sep.join(f"{labels[i]}{n}{unit}" for i, n in enumerate(parts))
+    text = f"全年共发布信息{total}{unit}" + (f"（其中{listed}），主要通过网站发布。" if bracketed else f"，其中{listed}。")
+    found = text_findings(_zero(), text)
+    if sum(parts) > total:
+        (f,) = found
+        assert f.code == "text-parts-exceed-total" and f.args["lists"] == [{"total": total, "unit": unit, "sum": sum(parts)}]
+    else:
+        assert found == []
