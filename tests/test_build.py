@@ -233,7 +233,7 @@ def test_an_inputs_outputs_are_written_all_or_none(work, monkeypatch):
     monkeypatch.setattr(Path, "write_bytes", real_write)
     o = run.outcomes[0]
     assert run.exit_code == 2 and o.error["code"] == "output-unwritable"
-    assert "写入失败" in o.error["message"] and o.error["path"].endswith("zhujie-2020.html")
+    assert "写入失败：磁盘空间不足" in o.error["message"] and o.error["path"].endswith("zhujie-2020.html")
     assert listing(work / "o") == []  # neither the .docx nor any temporary file
     assert src.read_bytes() == before
 

@@ -130,3 +130,25 @@ def test_doc_without_libreoffice_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     res = run("import", doc)
     assert res.exit_code == 2 and "LibreOffice" in res.stderr and "另存为 .docx" in res.stderr
+
+
+def test_an_output_folder_that_is_a_file_is_said_in_chinese(tmp_path):
+    """``-d`` naming a file (was: FileExistsError, exit 3); the system's reason in Chinese, not
+    its English “File exists”."""
+    (tmp_path / "afile").write_text("x")
+    res = run("import", PAGE, "-d", tmp_path / "afile")
+    assert res.exit_code == 2 and "已有同名的文件" in res.stderr and "File exists" not in res.stderr
+    assert res.stderr.count("\n") == 1 and (tmp_path / "afile").read_text() == "x"
+
+
+def test_a_folder_holding_json_nested_past_pythons_stack_is_still_checked(tmp_path):
+    """Folder discovery reads each .json to tell a report from other data: one nested 100,000
+    deep (was: RecursionError, exit 3 for the whole folder) is listed as the input it is."""
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(SAMPLES / "zhujie-2020.json", d / "a.json")
+    (d / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    res = run("check", d, "--format", "json")
+    files = json.loads(res.stdout)["files"]
+    assert [f["path"].rsplit("/", 1)[-1] for f in files] == ["a.json", "deep.json"]
+    assert files[1]["error"]["code"] == "json-too-deep" and res.exit_code == 2

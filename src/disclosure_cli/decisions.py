@@ -40,7 +40,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .errors import InputError, OutputError, UsageError
+from .errors import InputError, OutputError, UsageError, os_reason
 
 DEFAULT_NAME = "审核记录.json"
 KIND = "disclosure-decisions"
@@ -97,7 +97,7 @@ def _bytes(path: Path) -> bytes | None:
     except IsADirectoryError:
         raise _bad(path, "这是一个文件夹，不是审核记录文件") from None
     except OSError as e:
-        raise _bad(path, f"无法读取（{e.strerror or e}）") from None
+        raise _bad(path, f"无法读取（{os_reason(e)}）") from None
 
 
 def _parse(path: Path, blob: bytes) -> tuple[list[dict], list[dict]]:
@@ -248,7 +248,7 @@ def locked(path: str | os.PathLike, timeout: float = LOCK_TIMEOUT) -> Iterator[N
             f"审核记录文件 {path} 正由其他人修改（等待 {timeout:g} 秒仍未完成），请稍后再试", code="decisions-locked"
         ) from None
     except PermissionError as e:
-        raise OutputError(f"无法锁定审核记录文件 {path}（{e.strerror or e}）", code="decisions-write") from None
+        raise OutputError(f"无法锁定审核记录文件 {path}（{os_reason(e)}）", code="decisions-write") from None
 
 
 def update(

@@ -75,7 +75,7 @@ def is_report_json(path: Path) -> bool:
         if path.stat().st_size > _MAX_JSON:
             return True  # the reader will say why it cannot be used
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # nested past Python's stack: the reader says so
         return True
     if not isinstance(data, dict) or data.get("kind") == REPORT_KIND:
         return False

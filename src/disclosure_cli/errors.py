@@ -48,3 +48,32 @@ class OutputError(DisclosureError):
     """An output cannot be written (exists and not --force, folder not writable...)."""
 
     default_code = "output"
+
+
+# What the system says of a failed file operation, in Chinese: ``strerror`` is the C library's
+# English (“File exists”, “Permission denied”) whatever the user's language.
+_OS_REASONS = {
+    "ENOENT": "文件或文件夹不存在",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EEXIST": "已有同名的文件",
+    "ENOTDIR": "路径中有一部分是文件，不是文件夹",
+    "EISDIR": "这是一个文件夹，不是文件",
+    "ENOSPC": "磁盘空间不足",
+    "EDQUOT": "超出磁盘配额",
+    "EROFS": "磁盘是只读的",
+    "ENAMETOOLONG": "文件名太长",
+    "EBUSY": "文件正被其他程序占用",
+    "ETXTBSY": "文件正被其他程序占用",
+    "EIO": "磁盘读写出错",
+    "EMFILE": "同时打开的文件太多",
+    "ELOOP": "符号链接形成了循环",
+}
+
+
+def os_reason(e: OSError) -> str:
+    """Why a file operation failed, for a Chinese message (the system's own words when the
+    reason is not one of the common ones)."""
+    import errno
+
+    return _OS_REASONS.get(errno.errorcode.get(e.errno or 0, ""), "") or e.strerror or str(e)

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import OutputError
+from .errors import OutputError, os_reason
 
 TEMP_PREFIX = ".~dtmp-"
 NAME_MAX = 255  # bytes of one file name (ext4, XFS, APFS); UTF-16 units on NTFS
@@ -67,7 +67,7 @@ def check_writable(path: Path, *, force: bool) -> None:
 def _unwritable(path: Path, e: OSError) -> OutputError:
     if e.errno == errno.ENAMETOOLONG:
         return _too_long(path, name_too_long(path) or len(os.fsencode(Path(path).name)))
-    return OutputError(f"写入失败：{e.strerror or e}", code="output-unwritable", path=str(path))
+    return OutputError(f"写入失败：{os_reason(e)}", code="output-unwritable", path=str(path))
 
 
 def _temp_beside(path: Path) -> Path:
@@ -76,7 +76,7 @@ def _temp_beside(path: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
     except OSError as e:
-        raise OutputError(f"无法在该文件夹写入：{e.strerror or e}", code="output-unwritable", path=str(path)) from None
+        raise OutputError(f"无法在该文件夹写入：{os_reason(e)}", code="output-unwritable", path=str(path)) from None
     os.close(fd)
     umask = os.umask(0)
     os.umask(umask)

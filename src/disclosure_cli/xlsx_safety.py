@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, os_reason
 
 MAX_UNPACKED = 200 * 1024 * 1024  # all members together
 MAX_MEMBER = 100 * 1024 * 1024  # one member
@@ -32,7 +32,7 @@ def inspect(path: Path) -> list[zipfile.ZipInfo]:
     except PermissionError:
         raise InputError("没有读取该文件的权限", code="file-unreadable", path=p) from None
     except OSError as e:
-        raise InputError(f"无法读取文件：{e.strerror or e}", code="file-unreadable", path=p) from None
+        raise InputError(f"无法读取文件：{os_reason(e)}", code="file-unreadable", path=p) from None
     if size == 0:
         raise InputError("文件是空的（0 字节），可能没有保存成功", code="file-empty", path=p)
     if head.startswith(_OLE2):

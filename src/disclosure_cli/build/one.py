@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .. import __version__
-from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, DisclosureError, InputError, OutputError, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, DisclosureError, InputError, OutputError, UsageError, os_reason
 from . import state
 from .stamp import PLACEHOLDER, Origin, file_sha256, seal, stamp_pdf, written_by_build_of
 
@@ -418,7 +418,7 @@ def _read(path: Path, display: str) -> tuple[Report, str, list[int] | None]:
     except FileNotFoundError:
         raise InputError("文件不存在", code="file-missing", path=display) from None
     except OSError as e:
-        raise InputError(f"无法读取文件：{e.strerror or e}", code="file-unreadable", path=display) from None
+        raise InputError(f"无法读取文件：{os_reason(e)}", code="file-unreadable", path=display) from None
     try:
         report = load(path)
     except DisclosureError as e:

@@ -57,8 +57,6 @@ def import_(
             for _, _, text in texts:
                 sys.stdout.write(text)
             return
-        if outdir is not None:
-            outdir.mkdir(parents=True, exist_ok=True)
         write_together([(t, (lambda p, text=text: p.write_text(text, encoding="utf-8"))) for _, t, text in texts], force=force)
         from ._output import Out
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 from ..model import Report
 from ..reader import PUBLISHED_SUFFIXES as SUFFIXES
 
@@ -62,7 +62,7 @@ def load_published(path: Path) -> Report:
             )
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"文件无法读取：{e.strerror or e}", code="file-unreadable", path=str(path)) from e
+        raise InputError(f"文件无法读取：{os_reason(e)}", code="file-unreadable", path=str(path)) from e
     return from_bytes(data, path, path.suffix.lower(), {"file": path.name})
 
 

@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import DisclosureError
+from ..errors import DisclosureError, os_reason
 
 TIMEOUT = 180  # seconds: a first start of LibreOffice with a fresh profile takes a few seconds
 FILTER = "pdf:writer_pdf_Export"
@@ -103,7 +103,7 @@ def convert(
                 cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True
             )
         except OSError as e:
-            raise ConverterError(f"无法启动 LibreOffice（{program}）：{e.strerror or e}。{INSTALL_HINT}", code="pdf-no-libreoffice") from None
+            raise ConverterError(f"无法启动 LibreOffice（{program}）：{os_reason(e)}。{INSTALL_HINT}", code="pdf-no-libreoffice") from None
         try:
             stdout, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
