@@ -166,6 +166,8 @@ def discover(roots: Sequence[str | os.PathLike], *, exclude: Sequence[str | os.P
                 p = here / name
                 if skipped_name(name) or p.suffix.lower() not in INPUT_SUFFIXES or _hidden_attr(p):
                     continue
+                if p.exists() and not p.is_file():  # a named pipe, socket or device (reading a pipe waits forever)
+                    continue
                 if p.suffix.lower() == ".json" and (name == DECISIONS_NAME or not is_report_json(p)):
                     continue
                 if is_our_output(p, siblings):

@@ -35,7 +35,16 @@ def name_too_long(path: Path) -> int | None:
 
 
 def check_name(path: Path) -> None:
-    """Refuse a file name the file system cannot hold (before any file is touched)."""
+    """Refuse a file name the file system cannot hold, or one not in UTF-8 that no page or record
+    can name (before any file is touched)."""
+    from .reader import displayed
+
+    if displayed(path) != os.fspath(path):
+        raise OutputError(
+            "输出的文件夹名或文件名不是 UTF-8 编码（常见于从 Windows 压缩包解出的文件夹），无法写入：请换一个名字",
+            code="output-name-encoding",
+            path=displayed(path),
+        )
     n = name_too_long(path)
     if n:
         raise _too_long(path, n)

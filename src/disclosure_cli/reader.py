@@ -23,6 +23,36 @@ def is_url(text: object) -> bool:
     return isinstance(text, str) and text[:8].lower().startswith(("http://", "https://"))
 
 
+def displayed(path: str | os.PathLike) -> str:
+    """A path as it can be shown and written: bytes of its name that are not UTF-8 (``name_error``)
+    as “�”."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "replace")
+
+
+def name_error(path: str | os.PathLike) -> InputError | None:
+    """The error for a file whose path the file system holds as bytes that are not UTF-8 — GBK
+    names from a zip made on Windows and unpacked on Linux — or None. Such a name cannot be
+    written into a report, a page or a record; it is shown with “�” for its bytes and, when they
+    read as GBK, with the name they spell."""
+    text = os.fspath(path)
+    if displayed(text) == text:
+        return None
+    try:
+        guess = f"（按 GBK 读是“{os.fsencode(text).decode('gb18030')}”）"
+    except UnicodeDecodeError:
+        guess = ""
+    return InputError(
+        f"文件夹名或文件名不是 UTF-8 编码{guess}，常见于在 Windows 上压缩、在 Linux 上解压的文件：请改名后再运行",
+        code="file-name-encoding",
+        path=displayed(text),
+    )
+
+
 def load(path: str | os.PathLike) -> Report:
     """Read a report from a workbook (.xlsx), its JSON data form (.json), or a published
     report: a saved web page (.html/.htm, or a web archive .mhtml/.mht), Word (.docx; .doc/.wps through LibreOffice) or PDF.
@@ -38,6 +68,9 @@ def load(path: str | os.PathLike) -> Report:
         report = load_url(path)
         check_limits(report)
         return report
+    bad = name_error(path)
+    if bad is not None:
+        raise bad
     p = Path(path)
     if not p.exists():
         raise InputError("文件不存在", code="file-missing", path=str(p))

@@ -30,6 +30,7 @@ from . import formats as F
 from . import values as V
 from .build.stamp import file_sha256
 from .errors import InputError, UsageError
+from .reader import displayed
 from .units import UnitList, normalize_name
 
 SCHEMA = 1
@@ -195,8 +196,8 @@ def _shown_paths(found) -> list[str]:
     try:
         common = Path(os.path.commonpath([str(p.parent) for p in paths]))
     except ValueError:
-        return [str(p) for p in paths]
-    return [p.relative_to(common).as_posix() for p in paths]
+        return [displayed(p) for p in paths]
+    return [displayed(p.relative_to(common).as_posix()) for p in paths]
 
 
 def rollup(

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from .. import __version__
 from ..discovery import REPORT_KIND, Found, discover, real_path
 from ..errors import InputError, OutputError, UsageError
+from ..reader import displayed, name_error
 from .one import (
     BUILT,
     FAILED,
@@ -100,6 +101,7 @@ def plan(found: list[Found], outdir: str | os.PathLike | None, options: Options)
     prefixes = _prefixes(found)
     out_root = Path(os.path.abspath(outdir)) if outdir is not None else None
     tasks: list[Task] = []
+    unnamed: list[Outcome] = []  # inputs whose names are not UTF-8
     for i, f in enumerate(found):
         if out_root is None:
             folder = f.path.parent
@@ -107,8 +109,12 @@ def plan(found: list[Found], outdir: str | os.PathLike | None, options: Options)
             folder = out_root
         else:
             folder = out_root / prefixes[f.root] / f.rel.parent
-        outs = output_paths(f.path, folder, options.targets, fragment=options.fragment)
         display = str(f.rel if f.is_file_arg or len(prefixes) <= 1 else prefixes[f.root] / f.rel)
+        bad = name_error(f.path)
+        if bad is not None:  # no output or record can carry its name
+            unnamed.append(Outcome(i, bad.path, displayed(display), FAILED).fail(bad))
+            continue
+        outs = output_paths(f.path, folder, options.targets, fragment=options.fragment)
         tasks.append(Task(i, str(f.path), tuple((t, str(p)) for t, p in outs.items()), display))
 
     by_output: dict[Path, set[int]] = {}
@@ -143,7 +149,7 @@ def plan(found: list[Found], outdir: str | os.PathLike | None, options: Options)
             failed.append(o.fail(UsageError(message, code="build-output-clash", path=t.display)))
             replaced[t.index] = None
     planned = [replaced.get(t.index, t) for t in tasks]
-    return [t for t in planned if t is not None], failed
+    return [t for t in planned if t is not None], unnamed + failed
 
 
 # --------------------------------------------------------------------------------------------
@@ -313,6 +319,9 @@ def _check_outdir(paths: Sequence[str | os.PathLike], outdir: str | os.PathLike 
     """An output folder is never searched for inputs: refuse one that is (or holds) an input folder."""
     if outdir is None:
         return
+    from ..outputs import check_name
+
+    check_name(Path(outdir))
     out = Path(os.path.abspath(outdir)).resolve()
     for p in paths:
         root = Path(os.path.abspath(p))

@@ -152,6 +152,9 @@ def files_json(items: Iterable[tuple[str, CheckResult | DisclosureError]]) -> di
 
 def file_json(path: str, item: CheckResult | DisclosureError) -> dict:
     """One file's entry of ``files_json``."""
+    from ..reader import displayed
+
+    path = displayed(path)
     if isinstance(item, DisclosureError):
         return {"path": path, "error": item.to_json()}
     return {**item.to_json(), "path": path}

@@ -62,8 +62,10 @@ class _Printer:
 
     def item(self, path: str, item) -> None:
         from ..checks.present import accepted_rows, decisions_note, grouped, summary, where
+        from ..reader import displayed
         from ._output import print_accepted, print_findings, summary_style
 
+        path = displayed(path)  # a name in GBK bytes: “�” for them (the message spells it)
         out = self.out
         if self.n:
             out.line()

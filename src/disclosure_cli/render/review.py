@@ -31,6 +31,7 @@ from typing import Sequence
 from .. import formats as F
 from .. import tablegrid as L
 from ..units import normalize_name
+from ..reader import displayed
 
 R = F.Role
 PASSED, WARNED, FAILED, UNREADABLE, MISSING = "通过", "有警告", "有错误", "无法读取", "未提交"
@@ -299,12 +300,12 @@ def review_page(
         base = None
     for n, p in enumerate(_expand(paths), start=1):
         if isinstance(p, DisclosureError):
-            rows.append(UnitRow(n, str(p.path), str(p.path), UNREADABLE, note=p.message))
+            rows.append(UnitRow(n, displayed(p.path), displayed(p.path), UNREADABLE, note=p.message))
             continue
         ((path, item),) = check_paths([p])
-        shown = os.path.relpath(os.path.abspath(path), base) if base else str(path)
+        shown = displayed(os.path.relpath(os.path.abspath(path), base) if base else path)
         if isinstance(item, DisclosureError):
-            rows.append(UnitRow(n, Path(path).stem, shown, UNREADABLE, note=f"{item.message}（{item.code}）"))
+            rows.append(UnitRow(n, Path(shown).stem, shown, UNREADABLE, note=f"{item.message}（{item.code}）"))
             continue
         report = item.report
         unit = units.match(report.org) if units is not None else None
