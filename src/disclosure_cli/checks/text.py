@@ -58,6 +58,7 @@ _TOTAL = re.compile(
 # a clause that is not a part (“实现一趟不用跑的有45项”, “同比增长5%”) ends the list.
 _PART = re.compile(rf"^(?P<label>[^\d]*?)(?P<n>\d+(?:\.\d+)?)\s*(?P<u>{_UNITS})$")
 _NOT_PART = re.compile(r"的有|共计?$|累计|合计|总计|占|同比|增长|下降|[较约近逾超余多]")
+_LIST_SPAN = 1000  # characters a list may run to (a paragraph of many lists costs each only this)
 # A bracket after a part that lists its own parts (“主动公开55条（涵盖规划类3条、其他30条）”).
 _SUBLIST = re.compile(r"^\s*(?:其中|涵盖|包括|含)[，,：:]?")
 
@@ -715,7 +716,7 @@ def _lists(text: str):
     for each “其中” list in ``text`` whose parts add up to more than its total; a bracketed list
     inside it (“55条（涵盖……）”) is checked against the part before it."""
     for m in _TOTAL.finditer(text):
-        rest = text[m.end():]
+        rest = text[m.end(): m.end() + _LIST_SPAN]
         if not m["open"]:  # the list ends with its sentence, or where another “其中” starts
             ends = [i for i in (rest.find(c) for c in ("。", "；", ";", "其中")) if i >= 0]
             rest = rest[: min(ends, default=len(rest))]
