@@ -5,6 +5,8 @@ hundred bytes each: one page of text in a standard font, then damaged the way fu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -234,3 +236,76 @@ def test_forms_a_page_draws_are_read_within_bounds():
         b"/Fm0 Do", form(b"BT /F1 12 Tf 72 700 Td (in the form) Tj ET", b"/Resources << /Font << /F1 5 0 R >> >>"),
     )
     assert "in the form" in " ".join(p.text for p in read(pdf, "x.pdf").paras)
+
+
+def read_in_a_process(pdf: bytes, tmp_path, seconds: float = 5):
+    """``disclosure import`` of ``pdf`` in a process of its own, given ``seconds`` and 1 GB: a
+    PDF that would hang pdfminer, or fill the memory, fails the test instead of the test run.
+    (returncode, standard error)"""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    import disclosure_cli
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    env = {**os.environ, "PYTHONPATH": str(Path(disclosure_cli.__file__).parent.parent)}
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    try:
+        res = subprocess.run(
+            [sys.executable, "-m", "disclosure_cli", "import", str(path), "-o", str(tmp_path / "out.json")],
+            capture_output=True, text=True, timeout=seconds + 3, env=env, preexec_fn=limit,  # + the start of Python
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"not refused in {seconds} s")
+    assert not (tmp_path / "out.json").exists()
+    return res.returncode, res.stderr
+
+
+def with_xref_stream(pdf: bytes, index: bytes = b"") -> bytes:
+    """``pdf`` (made by ``make_pdf``) with its cross-reference table as a stream (PDF 1.5), its
+    /Index (which objects the table lists) replaced by ``index`` when given."""
+    import re
+    import struct
+
+    start = pdf.rindex(b"\nxref\n") + 1
+    offsets = [int(o) for o in re.findall(rb"(\d{10}) 00000 n", pdf[start:])]
+    rows = struct.pack(">BIH", 0, 0, 65535) + b"".join(struct.pack(">BIH", 1, o, 0) for o in offsets)
+    n = len(offsets) + 1
+    rows += struct.pack(">BIH", 1, start, 0)  # the xref stream itself
+    out = pdf[:start] + b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] %s /Root 1 0 R /Length %d >>\nstream\n" % (
+        n, n + 1, index, len(rows)) + rows + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % start
+    return out.replace(b"%PDF-1.4", b"%PDF-1.5")
+
+
+HANGS = {
+    # an object that is only a reference to itself, drawn by the page (pdfminer followed it for ever)
+    "self-reference": (lambda: make_pdf(extra=(b"6 0 R",)).replace(b"/Contents 4 0 R", b"/Contents [4 0 R 6 0 R]"),
+                       "import-corrupt", "对象 6 经由引用指回自身（6 → 6）"),
+    # two objects referring to each other, as the page's resources
+    "reference-loop": (lambda: make_pdf(extra=(b"7 0 R", b"6 0 R")).replace(
+        b"/Resources << /Font << /F1 5 0 R >> >>", b"/Resources 6 0 R"), "import-corrupt", "对象 6 经由引用指回自身（6 → 7 → 6）"),
+    # an xref stream whose /Index lists four billion objects (pdfminer looked each up: hours)
+    "xref-index": (lambda: with_xref_stream(make_pdf(), b"/Index [0 4000000000]"), "import-too-large", "列出超过 200000 个对象"),
+}
+
+
+def test_the_xref_stream_pdf_is_read():
+    assert [p.text for p in read(with_xref_stream(make_pdf()), "x.pdf").paras] == ["2024 report"]
+
+
+@pytest.mark.parametrize("how", HANGS)
+def test_a_pdf_that_would_hang_pdfminer_is_refused_at_once(how, tmp_path):
+    make, code, words = HANGS[how]
+    pdf = make()
+    assert len(pdf) < 2048
+    returncode, stderr = read_in_a_process(pdf, tmp_path)
+    assert returncode == 2 and words in stderr and stderr.count("\n") == 1, stderr
+    with pytest.raises(InputError) as e:  # in time, as the process was
+        read(pdf, "report.pdf")
+    assert e.value.code == code

@@ -29,6 +29,9 @@ MAX_CONTENT = 4 * 1024 * 1024  # those of all pages (about half a minute of pdfm
 # A font's character maps (ToUnicode, an embedded Encoding CMap), which pdfminer parses in Python
 # (a few MB: minutes). A subset Chinese font's map is some tens of KB, a whole font's a few hundred.
 MAX_FONT_MAP = 1024 * 1024
+# objects the cross-reference tables list: a report has a few hundred to a few thousand, and each
+# costs pdfminer some microseconds to find (an xref stream's /Index can claim billions)
+MAX_OBJECTS = 200_000
 _STREAM = re.compile(rb"stream\r?\n")
 _FOOTER = re.compile(r"^[—\-–－]?\s*\d{1,3}\s*[—\-–－]?$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -242,32 +245,60 @@ def _bound_objects(doc, path: Path) -> None:
     reads them (named indirectly or not, in a chain, after decryption). ``_bound_streams`` could
     only see deflate data at the start of a stream; hex- or LZW-wrapped data, or an encrypted
     file's, unpacked unbounded in pdfminer (a 1 MB file took 860 MB). Streams are never inside
-    object streams, so the objects at a file offset are all there is to measure."""
-    from pdfminer.pdftypes import PDFStream
+    object streams, so the objects at a file offset are all there is to measure.
 
-    total = 0
-    seen: set[int] = set()
+    Then every object, those in object streams too (unpacked by now within bounds), is followed
+    where it is only a reference to another: pdfminer follows such a chain without end when it
+    comes back to where it began (``6 0 obj 6 0 R endobj``: a page drawing it hung for ever)."""
+    from pdfminer.pdftypes import PDFObjRef, PDFStream
+
+    seen: dict[int, object] = {}  # each object listed, with the table that places it
     for xref in doc.xrefs:
         for objid in xref.get_objids():
-            if objid in seen:
-                continue
-            seen.add(objid)
-            try:
-                if xref.get_pos(objid)[0] is not None:  # inside an object stream: not a stream
-                    continue
-                obj = doc.getobj(objid)
-            except Exception:  # noqa: BLE001 — a broken object is pdfminer's to report, if it is ever used
-                continue
-            if not isinstance(obj, PDFStream) or obj.rawdata is None:
-                continue
-            size = _unpacked_size(obj)
-            total += size
-            if size > MAX_STREAM or total > MAX_UNPACKED:
+            seen.setdefault(objid, xref)
+            if len(seen) > MAX_OBJECTS:  # counted before any is looked up (a phantom entry costs a parse)
                 raise InputError(
-                    f"PDF 中的压缩数据解压后超过 {(MAX_STREAM if size > MAX_STREAM else MAX_UNPACKED) // (1024 * 1024)} MB"
-                    "（正常的报告远小于此，文件可能是恶意构造的），不予读取",
+                    f"PDF 的交叉引用表列出超过 {MAX_OBJECTS} 个对象（正常的报告不过几千个，文件可能已损坏或是恶意构造的），不予读取",
                     code="import-too-large", path=str(path),
                 )
+    total = 0
+    for objid, xref in seen.items():
+        try:
+            if xref.get_pos(objid)[0] is not None:  # inside an object stream: not a stream
+                continue
+            obj = doc.getobj(objid)
+        except Exception:  # noqa: BLE001 — a broken object is pdfminer's to report, if it is ever used
+            continue
+        if not isinstance(obj, PDFStream) or obj.rawdata is None:
+            continue
+        size = _unpacked_size(obj)
+        total += size
+        if size > MAX_STREAM or total > MAX_UNPACKED:
+            raise InputError(
+                f"PDF 中的压缩数据解压后超过 {(MAX_STREAM if size > MAX_STREAM else MAX_UNPACKED) // (1024 * 1024)} MB"
+                "（正常的报告远小于此，文件可能是恶意构造的），不予读取",
+                code="import-too-large", path=str(path),
+            )
+    ends: set[int] = set()  # objects whose chain of references ends
+    for objid in seen:
+        chain: dict[int, None] = {}  # in order
+        while objid not in ends:
+            if objid in chain:
+                loop = [*list(chain)[list(chain).index(objid):], objid]
+                raise InputError(
+                    f"PDF 已损坏：对象 {objid} 经由引用指回自身（{' → '.join(map(str, loop[:6]))}{' …' if len(loop) > 6 else ''}），"
+                    "请用原文件重新导出 PDF，或改为检查 Word/网页版本",
+                    code="import-corrupt", path=str(path),
+                )
+            chain[objid] = None
+            try:
+                obj = doc.getobj(objid)
+            except Exception:  # noqa: BLE001 — as above: not found or broken ends the chain
+                break
+            if not isinstance(obj, PDFObjRef):
+                break
+            objid = obj.objid
+        ends.update(chain)
 
 
 def _unpacked_size(stream) -> int:
