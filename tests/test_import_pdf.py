@@ -54,6 +54,8 @@ DAMAGED = {
     "no-mediabox": (dict(mediabox=b"null"), "页面目录无法读取（TypeError）"),
     "short-mediabox": (dict(mediabox=b"[0 0 595]"), "页面目录无法读取（IndexError）"),
     "rotate": (dict(mediabox=b"[0 0 595 842] /Rotate /x"), "页面目录无法读取（TypeError）"),
+    # a MediaBox inside 600 arrays (pdfplumber's recursion: RecursionError, was exit 3)
+    "deep-mediabox": (dict(mediabox=b"[" * 600 + b"0 0 595 842" + b"]" * 600), "页面目录无法读取（RecursionError）"),
     # the page's drawing instructions hold a dictionary that does not close (pdfminer: PSSyntaxError)
     "content": (dict(content=b"BT /F1 12 Tf 72 720 Td << /a 1 /b >> Tj ET"), "第 1 页无法读取（PSSyntaxError）"),
 }

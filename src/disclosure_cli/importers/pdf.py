@@ -67,9 +67,10 @@ def read(data: bytes, path: Path) -> Document:
     _bound_objects(pdf.doc, path)
     try:
         # pdfplumber makes every page here from its dictionary, taking its values on trust: a
-        # MediaBox or Rotate that is no number or too short a box fails in its code
+        # MediaBox or Rotate that is no number or too short a box fails in its code, one nested
+        # in a thousand arrays in its recursion
         pages = pdf.pages
-    except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, IndexError) as e:
+    except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, IndexError, RecursionError) as e:
         raise InputError(
             f"PDF 已损坏，页面目录无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
             code="import-corrupt", path=str(path),
