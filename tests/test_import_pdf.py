@@ -294,7 +294,87 @@ HANGS = {
         b"/Resources << /Font << /F1 5 0 R >> >>", b"/Resources 6 0 R"), "import-corrupt", "对象 6 经由引用指回自身（6 → 7 → 6）"),
     # an xref stream whose /Index lists four billion objects (pdfminer looked each up: hours)
     "xref-index": (lambda: with_xref_stream(make_pdf(), b"/Index [0 4000000000]"), "import-too-large", "列出超过 200000 个对象"),
+    # a font map of 1.1 MB for a font only a form uses (only the page's fonts were measured)
+    "form-font-map": (lambda: with_forms(
+        b"/Fm0 Do", form(b"BT /F2 12 Tf (x) Tj ET", b"/Resources << /Font << /F2 7 0 R >> >>"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 8 0 R >>", deflated_stream(bfchars(30_000)),
+    ), "import-too-large", "字符映射表有 1113 KB，超过上限 1024 KB"),
+    # a font written out in a form's resources, made again each of the 60 times the form is
+    # drawn: its 74 KB map parsed 60 times (was: over a minute)
+    "font-made-60-times": (lambda: with_forms(
+        b"/Fm0 Do " * 60,
+        form(b"BT /F2 12 Tf (x) Tj ET", b"/Resources << /Font << /F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >> >> >>"),
+        deflated_stream(bfchars(2_000)),
+    ), "import-too-large", "字符映射表累计超过 4 MB"),
+    # a font map of one range, <00000000> to <FFFFFFFF>: four billion entries (was: GBs, hours)
+    "map-range": (lambda: make_pdf(
+        font=b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        extra=(stream(b"begincmap 1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange "
+                      b"1 beginbfrange <00000000> <FFFFFFFF> <0000> endbfrange endcmap"),),
+    ), "import-too-large", "定义的字符编码累计超过 1000000 个"),
+    # a CID font whose widths (/W) give codes 0 to four billion one width (was: 1.4 GB)
+    "width-range": (lambda: cid_font(b"/W [0 4000000000 500]"), "import-too-large", "定义的字符编码累计超过 1000000 个"),
+    # a TrueType program whose cmap maps codes 0 to FFFFFFFF in one group (no ToUnicode: pdfminer
+    # reads the cmap; was: 1.1 GB)
+    "truetype-cmap": (lambda: cid_font(b"/FontDescriptor 7 0 R", truetype_cmap12(0, 0xFFFFFFFF)), "import-too-large",
+                      "定义的字符编码累计超过 1000000 个"),
+    # one string of a million characters in 1.5 KB (was: 1.2 GB and minutes)
+    "one-long-string": (lambda: deflated(b"BT /F1 1 Tf 72 720 Td (" + b"x" * 1_000_000 + b") Tj ET"), "import-too-large",
+                        "第 1 页要绘制约 1000000 个字符，超过每页上限 20000 个"),
+    # a TrueType program of 4 MB under a Paeth predictor, which pdfminer undoes a byte at a time
+    # (1 µs a byte; 32 MB of it took 33 s)
+    "paeth-program": (lambda: cid_font(b"/FontDescriptor 7 0 R", None, deflated_stream(
+        (b"\x04" + b"\x01" * 999) * 4_000, b"/DecodeParms << /Predictor 12 /Columns 999 >>")), "import-too-large",
+        "要逐字节解压，估计要 4 秒"),
+    # a TrueType program whose deflate data is cut short (by 20 bytes of 100 KB): pdfminer retries
+    # it a byte at a time, copying all it has made each time (as fuzzing found; was: over a minute)
+    "cut-deflate": (lambda: cid_font(b"/FontDescriptor 7 0 R", None, stream(
+        __import__("zlib").compress(b"".join(__import__("random").Random(n).randbytes(1000) + bytes(10_000) for n in range(100)))[:-20],
+        b"/Filter /FlateDecode",
+    )), "import-corrupt", "的压缩数据残缺，逐字节修复估计要 8 秒"),
+    # a page drawn by 64 bytes of CCITT fax data, 64 rows of 65,536 white dots, which pdfminer
+    # decodes in Python (was: 31 s)
+    "fax-content": (lambda: packed_page(b"\xff" * 64, b"/CCITTFaxDecode /DecodeParms << /K -1 /Columns 65536 >>"), "import-corrupt",
+                    "对象 4 是文字或字体数据，却用图像的压缩方式保存"),
 }
+
+
+def stream(data: bytes, entries: bytes = b"") -> bytes:
+    return b"<< %s /Length %d >>\nstream\n" % (entries, len(data)) + data + b"\nendstream"
+
+
+def deflated_stream(data: bytes, entries: bytes = b"") -> bytes:
+    import zlib
+
+    return stream(zlib.compress(data, 9), b"/Filter /FlateDecode " + entries)
+
+
+def bfchars(n: int) -> bytes:
+    """A character map of ``n`` one-entry blocks (38 bytes each)."""
+    return b"begincmap\n" + b"1 beginbfchar <0001> <4E00> endbfchar\n" * n + b"endcmap\n"
+
+
+def truetype_cmap12(first: int, last: int) -> bytes:
+    """A TrueType program of one table, a cmap mapping codes ``first`` to ``last`` in one group."""
+    import struct
+
+    sub = struct.pack(">HHIII", 12, 0, 28, 0, 1) + struct.pack(">III", first, last, 1)
+    cmap = struct.pack(">HH", 0, 1) + struct.pack(">HHL", 3, 10, 12) + sub
+    return b"\0\1\0\0" + struct.pack(">HHHH", 1, 16, 0, 0) + struct.pack(">4sLLL", b"cmap", 0, 28, len(cmap)) + cmap
+
+
+def cid_font(entries: bytes, program: bytes | None = None, program_stream: bytes | None = None) -> bytes:
+    """``make_pdf`` whose font is a Type0 font (6 0 R its CID font, with ``entries``; 7 0 R its
+    descriptor, 8 0 R its TrueType program)."""
+    return make_pdf(
+        content=b"BT /F1 12 Tf 72 720 Td <00010002> Tj ET",
+        font=b"<< /Type /Font /Subtype /Type0 /BaseFont /T /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        extra=(
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /T /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> %s >>" % entries,
+            b"<< /Type /FontDescriptor /FontName /T /Flags 4 /FontBBox [0 0 1000 1000] /Ascent 900 /Descent -100 /FontFile2 8 0 R >>",
+            program_stream or stream(program or b""),
+        ),
+    )
 
 
 def test_the_xref_stream_pdf_is_read():
@@ -305,7 +385,7 @@ def test_the_xref_stream_pdf_is_read():
 def test_a_pdf_that_would_hang_pdfminer_is_refused_at_once(how, tmp_path):
     make, code, words = HANGS[how]
     pdf = make()
-    assert len(pdf) < 2048
+    assert len(pdf) < (128 if how == "cut-deflate" else 16) * 1024
     returncode, stderr = read_in_a_process(pdf, tmp_path)
     assert returncode == 2 and words in stderr and stderr.count("\n") == 1, stderr
     with pytest.raises(InputError) as e:  # in time, as the process was
