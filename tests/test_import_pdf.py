@@ -54,6 +54,8 @@ DAMAGED = {
     "no-mediabox": (dict(mediabox=b"null"), "页面目录无法读取（TypeError）"),
     "short-mediabox": (dict(mediabox=b"[0 0 595]"), "页面目录无法读取（IndexError）"),
     "rotate": (dict(mediabox=b"[0 0 595 842] /Rotate /x"), "页面目录无法读取（TypeError）"),
+    # a MediaBox that is an empty dictionary (pdfplumber: KeyError, was exit 3; found by fuzzing)
+    "dict-mediabox": (dict(mediabox=b"<< >>"), "页面目录无法读取（KeyError）"),
     # a MediaBox inside 600 arrays (pdfplumber's recursion: RecursionError, was exit 3)
     "deep-mediabox": (dict(mediabox=b"[" * 600 + b"0 0 595 842" + b"]" * 600), "页面目录无法读取（RecursionError）"),
     # the page's drawing instructions hold a dictionary that does not close (pdfminer: PSSyntaxError)
@@ -243,11 +245,12 @@ def test_forms_a_page_draws_are_read_within_bounds():
 def read_in_a_process(pdf: bytes, tmp_path, seconds: float = 5):
     """``disclosure import`` of ``pdf`` in a process of its own, given ``seconds`` and 1 GB: a
     PDF that would hang pdfminer, or fill the memory, fails the test instead of the test run.
-    (returncode, standard error)"""
+    (returncode, standard error, the most memory it held in MB)"""
     import os
     import resource
     import subprocess
     import sys
+    import time
 
     import disclosure_cli
 
@@ -258,31 +261,55 @@ def read_in_a_process(pdf: bytes, tmp_path, seconds: float = 5):
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
 
-    try:
-        res = subprocess.run(
+    with open(tmp_path / "stderr", "w+") as err:
+        proc = subprocess.Popen(
             [sys.executable, "-m", "disclosure_cli", "import", str(path), "-o", str(tmp_path / "out.json")],
-            capture_output=True, text=True, timeout=seconds + 3, env=env, preexec_fn=limit,  # + the start of Python
+            stdout=subprocess.DEVNULL, stderr=err, env=env, preexec_fn=limit,
         )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"not refused in {seconds} s")
+        ends = time.monotonic() + seconds + 3  # + the start of Python
+        while not (ended := os.wait4(proc.pid, os.WNOHANG))[0]:  # its own figures, not its siblings'
+            if time.monotonic() > ends:
+                proc.kill()
+                proc.wait()
+                pytest.fail(f"not refused in {seconds} s")
+            time.sleep(0.02)
+        proc.returncode = os.waitstatus_to_exitcode(ended[1])
+        err.seek(0)
+        stderr = err.read()
     assert not (tmp_path / "out.json").exists()
-    return res.returncode, res.stderr
+    return proc.returncode, stderr, ended[2].ru_maxrss // 1024
 
 
-def with_xref_stream(pdf: bytes, index: bytes = b"") -> bytes:
+def with_xref_stream(pdf: bytes, index: bytes = b"", filters: bytes = b"", pack=lambda rows: rows, rows=None) -> bytes:
     """``pdf`` (made by ``make_pdf``) with its cross-reference table as a stream (PDF 1.5), its
-    /Index (which objects the table lists) replaced by ``index`` when given."""
+    /Index (which objects the table lists) replaced by ``index`` when given, its data ``pack``-ed
+    under /Filter ``filters`` (``rows``: each object's (type, field 2, field 3), if not the table's)."""
     import re
     import struct
 
     start = pdf.rindex(b"\nxref\n") + 1
-    offsets = [int(o) for o in re.findall(rb"(\d{10}) 00000 n", pdf[start:])]
-    rows = struct.pack(">BIH", 0, 0, 65535) + b"".join(struct.pack(">BIH", 1, o, 0) for o in offsets)
-    n = len(offsets) + 1
-    rows += struct.pack(">BIH", 1, start, 0)  # the xref stream itself
-    out = pdf[:start] + b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] %s /Root 1 0 R /Length %d >>\nstream\n" % (
-        n, n + 1, index, len(rows)) + rows + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % start
+    entries = rows or [(1, int(o), 0) for o in re.findall(rb"(\d{10}) 00000 n", pdf[start:])]
+    n = len(entries) + 1
+    data = pack(b"".join(struct.pack(">BIH", *e) for e in [(0, 0, 65535), *entries, (1, start, 0)]))  # the last: this stream
+    out = pdf[:start] + b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] %s /Root 1 0 R %s /Length %d >>\nstream\n" % (
+        n, n + 1, index, b"/Filter " + filters if filters else b"", len(data)) + data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % start
     return out.replace(b"%PDF-1.4", b"%PDF-1.5")
+
+
+def with_catalog_in_object_stream(pdf: bytes, before: bytes) -> bytes:
+    """``pdf`` (made by ``make_pdf``) whose catalog is the one object of a deflated object stream
+    (6 0 R), ``before`` it in the stream's data, cross-referenced by a stream."""
+    import re
+    import zlib
+
+    start = pdf.rindex(b"\nxref\n") + 1
+    offsets = [int(o) for o in re.findall(rb"(\d{10}) 00000 n", pdf[start:])]
+    head = b"1 %d " % (len(before) + 1)
+    data = zlib.compress(head + before + b" << /Type /Catalog /Pages 2 0 R >>", 9)
+    stream = b"6 0 obj\n<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (len(head), len(data))
+    stream += data + b"\nendstream\nendobj\n"
+    rows = [(2, 6, 0), *((1, o, 0) for o in offsets[1:]), (1, start, 0)]
+    return with_xref_stream(pdf[:start] + stream + b"xref\n", rows=rows).replace(b"\nxref\n", b"\n", 1)
 
 
 HANGS = {
@@ -332,6 +359,17 @@ HANGS = {
         __import__("zlib").compress(b"".join(__import__("random").Random(n).randbytes(1000) + bytes(10_000) for n in range(100)))[:-20],
         b"/Filter /FlateDecode",
     )), "import-corrupt", "的压缩数据残缺，逐字节修复估计要 8 秒"),
+    # 600,000 empty lines, the cross-references lost: pdfminer reads the file line by line, 17 µs
+    # each (was: 10 s)
+    "empty-lines": (lambda: make_pdf().replace(b"%PDF-1.4\n", b"%PDF-1.4\n" + b"\n" * 600_000), "import-too-large", "PDF 有 600032 行，超过上限 256005 行"),
+    # 20 MB of “[” deflated to 20 KB before the catalog in its object stream: pdfminer parses
+    # the whole stream as it opens the file (was: minutes)
+    "object-stream-tokens": (lambda: with_catalog_in_object_stream(make_pdf(), b"[" * 20_000_000), "import-too-large",
+                             "对象数据超过 500000 个记号"),
+    # the cross-reference stream as hex of deflate data of 300 MB (600 KB): unpacked whole as the
+    # file was opened (660 MB) before it was measured
+    "hex-deflate-xref": (lambda: with_xref_stream(make_pdf(), filters=b"[/AHx /Fl]", pack=lambda rows: hex_deflated(rows + bytes(300_000_000))),
+                         "import-too-large", "压缩数据解压后超过 32 MB"),
     # a page drawn by 64 bytes of CCITT fax data, 64 rows of 65,536 white dots, which pdfminer
     # decodes in Python (was: 31 s)
     "fax-content": (lambda: packed_page(b"\xff" * 64, b"/CCITTFaxDecode /DecodeParms << /K -1 /Columns 65536 >>"), "import-corrupt",
@@ -385,9 +423,26 @@ def test_the_xref_stream_pdf_is_read():
 def test_a_pdf_that_would_hang_pdfminer_is_refused_at_once(how, tmp_path):
     make, code, words = HANGS[how]
     pdf = make()
-    assert len(pdf) < (128 if how == "cut-deflate" else 16) * 1024
-    returncode, stderr = read_in_a_process(pdf, tmp_path)
+    assert len(pdf) < {"cut-deflate": 128, "empty-lines": 800, "hex-deflate-xref": 800}.get(how, 32) * 1024  # what the figure needs
+    returncode, stderr, megabytes = read_in_a_process(pdf, tmp_path)
     assert returncode == 2 and words in stderr and stderr.count("\n") == 1, stderr
+    assert megabytes < 300
     with pytest.raises(InputError) as e:  # in time, as the process was
         read(pdf, "report.pdf")
     assert e.value.code == code
+
+
+def test_objects_placed_in_a_long_run_of_tokens_are_given_up_at_once(tmp_path):
+    """Ten objects the cross-references place inside 200,000 “[” (not at their “7 0 obj”): pdfminer
+    looked for each, token by token, each time it was asked for it (as fuzzing found four: 15 s;
+    these ten: 12 s); now each is missing, and the page is read."""
+    import re
+
+    pdf = make_pdf(extra=(b"[" * 200_000, *[b"null"] * 10))
+    at = pdf.index(b"6 0 obj") + 1000
+    table = pdf.rindex(b"\nxref\n")
+    offsets = list(re.finditer(rb"(\d{10}) 00000 n", pdf[table:]))
+    for m in offsets[6:]:  # objects 7 to 16
+        pdf = pdf[:table + m.start()] + b"%010d" % at + pdf[table + m.end(1):]
+    returncode, stderr, _ = read_in_a_process(pdf, tmp_path)
+    assert returncode == 2 and "找不到报告年度" in stderr, stderr

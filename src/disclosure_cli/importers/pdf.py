@@ -24,10 +24,10 @@ _SAME_X = 2.0  # points: two column lines closer than this are one
 # of deflate data can hold hundreds of MB, and every character drawn costs about 0.1 ms. A report's
 # page draws 5–200 KB; its biggest stream is an embedded font of a few MB.
 MAX_STREAM = 32 * 1024 * 1024  # one stream, unpacked
+MAX_UNPACKED = 256 * 1024 * 1024  # all streams of the file, unpacked
 # µs of pdfminer's byte-by-byte unpacking (in Python) of the streams it unpacks: ASCII85, run-length,
 # LZW, predictors, damaged deflate data retried; a report's need some milliseconds
 MAX_WORK = 3_000_000
-MAX_UNPACKED = 256 * 1024 * 1024  # all streams of the file, unpacked
 MAX_PAGE_CONTENT = 1024 * 1024  # the drawing instructions of one page
 MAX_CONTENT = 4 * 1024 * 1024  # those of all pages (about half a minute of pdfminer)
 # A font's character maps (ToUnicode, an embedded Encoding CMap), which pdfminer parses in Python
@@ -41,10 +41,20 @@ MAX_FONT_CODES = 1_000_000
 # shows 1,000–3,000
 MAX_PAGE_GLYPHS = 20_000
 MAX_GLYPHS = 100_000
+# pdfminer's parser: lines read where the cross-references are damaged (17 µs each), tokens of the
+# objects (6 µs each); a report has some thousands of lines and some tens of thousands of tokens
+MAX_LINES = 250_000  # and one for every 100 bytes (binary data breaks a line every 128)
+MAX_TOKENS = 500_000
 # objects the cross-reference tables list: a report has a few hundred to a few thousand, and each
 # costs pdfminer some microseconds to find (an xref stream's /Index can claim billions)
 MAX_OBJECTS = 200_000
 _STREAM = re.compile(rb"stream\r?\n")
+_OBJ = re.compile(rb"(?<!\d)(\d+)\s+(\d+)\s+obj\b")
+_OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
+# a filter or parameter beside deflate alone, named in a stream's dictionary (or given by reference)
+_PACKED = re.compile(rb"LZW|RunLength|/RL\b|AHx|ASCIIHex|A85|ASCII85|Predictor|/Filter\s*\d+\s+\d+\s+R|/DecodeParms\s*\d+\s+\d+\s+R")
+# what pdfminer's parser reads as a token (a string's words counted each, a comment's too: more)
+_TOKEN = re.compile(rb"<<|>>|[\[\]{}()<>/]|[^\s\[\]{}()<>/%]+")
 _FOOTER = re.compile(r"^[—\-–－]?\s*\d{1,3}\s*[—\-–－]?$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _ASCII = r"0-9A-Za-z%;:,.!?()\[\]\-"  # letters, digits and half-width punctuation (“邮编350400;电话:0591”)
@@ -71,18 +81,20 @@ def read(data: bytes, path: Path) -> Document:
     # pdfminer logs what it skips (a form drawing itself, a bad font) in English on standard error,
     # beside our one Chinese line
     logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+    tokens = _bound_parsing(data, path)
     _bound_streams(data, path)
+    _bound_packed(data, path, tokens)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, MalformedPDFException, PSException) as e:
         raise InputError(f"PDF 无法打开（文件可能已损坏或已加密）：{_reason(e)}", code="import-corrupt", path=str(path)) from None
-    sizes = _bound_objects(pdf.doc, path)
+    sizes = _bound_objects(pdf.doc, data, path, tokens)
     try:
         # pdfplumber makes every page here from its dictionary, taking its values on trust: a
-        # MediaBox or Rotate that is no number or too short a box fails in its code, one nested
-        # in a thousand arrays in its recursion
+        # MediaBox or Rotate that is no number, too short a box or a dictionary fails in its code,
+        # one nested in a thousand arrays in its recursion
         pages = pdf.pages
-    except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, IndexError, RecursionError) as e:
+    except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, IndexError, KeyError, RecursionError) as e:
         raise InputError(
             f"PDF 已损坏，页面目录无法读取（{_reason(e)}）：请用原文件重新导出 PDF，或改为检查 Word/网页版本",
             code="import-corrupt", path=str(path),
@@ -240,7 +252,130 @@ def _bound_streams(data: bytes, path: Path) -> None:
             )
 
 
-def _bound_objects(doc, path: Path) -> dict[int, _Unpacked]:
+def _bound_parsing(data: bytes, path: Path) -> int:
+    """Refuse a PDF whose lines or tokens pdfminer's parser (in Python, some µs each) would take
+    more than seconds over, before opening it: a file of damaged cross-references is read line
+    by line (a 1 MB file of empty lines took 17 s), and every object is parsed, a token at a time
+    (200 KB of ``[`` read by a dozen objects: over 10 s). Lines are counted in the whole file (the
+    damaged file's reader goes through streams' data too; random binary data has a line break
+    every 128 bytes), tokens outside streams' data, stopping past the limit (returned: object
+    streams' are counted to them as they are unpacked)."""
+    lines = data.count(b"\n") + data.count(b"\r")
+    if lines > MAX_LINES + len(data) // 100:
+        raise InputError(
+            f"PDF 有 {lines} 行，超过上限 {MAX_LINES + len(data) // 100} 行（文件可能已损坏或是恶意构造的），不予读取",
+            code="import-too-large", path=str(path),
+        )
+    tokens = pos = 0
+    for m in _STREAM.finditer(data):
+        if m.start() < pos or data[m.start() - 3:m.start()] == b"end":
+            continue
+        tokens += _count(_TOKEN.finditer(data, pos, m.start()), MAX_TOKENS - tokens + 1)
+        end = data.find(b"endstream", m.end())
+        pos = len(data) if end < 0 else end + len(b"endstream")
+    tokens += _count(_TOKEN.finditer(data, pos), MAX_TOKENS - tokens + 1)
+    _check_tokens(tokens, path)
+    return tokens
+
+
+def _check_tokens(tokens: int, path: Path) -> None:
+    if tokens > MAX_TOKENS:
+        raise InputError(
+            f"PDF 的对象数据超过 {MAX_TOKENS} 个记号（正常的报告不过几万个，文件可能已损坏或是恶意构造的），不予读取",
+            code="import-too-large", path=str(path),
+        )
+
+
+def _count(items, limit: int) -> int:
+    n = 0
+    for _ in items:
+        n += 1
+        if n >= limit:
+            break
+    return n
+
+
+def _bound_packed(data: bytes, path: Path, tokens: int) -> None:
+    """Refuse a PDF whose streams under filters other than deflate alone (LZW, run-length, hex
+    or ASCII85, in a chain) unpack past ``MAX_STREAM`` each or ``MAX_UNPACKED`` in all, or whose
+    cross-reference and object streams take pdfminer more than ``MAX_WORK`` in its Python steps,
+    before opening it unpacks them: a cross-reference stream of 2 MB of run-length data took
+    1.2 GB there, one of hex-wrapped deflate 660 MB (``_bound_streams`` only inflates what starts
+    as deflate data). Each stream's dictionary is read by pdfminer's parser, its data taken as
+    pdfminer takes it (to the end of the file where its /Length is a reference). An encrypted
+    file's streams other than cross-reference ones are left to ``_bound_objects``.
+
+    An object stream's objects are parsed as the file is opened where its cross-references are
+    damaged: their tokens are counted to the file's (``tokens``; 20 MB of ``[`` deflated to 20 KB
+    took pdfminer minutes)."""
+    import bisect
+
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFObjRef
+    from pdfminer.psparser import LIT
+
+    heads = [m.start() for m in _OBJ.finditer(data)]
+    encrypted = b"/Encrypt" in data
+    done: set[int] = set()
+    total = work = 0
+    for m in _STREAM.finditer(data):
+        i = bisect.bisect_right(heads, m.start()) - 1
+        if i < 0 or heads[i] in done or data[m.start() - 3:m.start()] == b"end":
+            continue
+        pos = heads[i]
+        done.add(pos)
+        words = _NAME_HEX.sub(lambda h: bytes.fromhex(h[1].decode()), data[pos:m.start()])
+        objstm = _OBJSTM.search(words)
+        if not _PACKED.search(words) and not objstm:  # deflate alone, or nothing: left to _bound_streams
+            continue
+        parser = PDFParser(io.BytesIO(data))
+        parser.set_document(_NoDocument())
+        try:
+            parser.seek(pos)
+            for _ in range(3):  # “6 0 obj”
+                parser.nexttoken()
+            _, stream = parser.nextobject()
+            kind = stream.get("Type")
+            if not isinstance(stream.get("Length"), int):
+                stream.rawdata = data[m.end():]
+        except Exception:  # noqa: BLE001 — what pdfminer's parser cannot read, it cannot unpack
+            continue
+        if not hasattr(stream, "rawdata") or (encrypted and kind is not LIT("XRef")) or isinstance(kind, PDFObjRef):
+            continue
+        unpacked = _unpacked_size(stream)
+        total += unpacked.size
+        if unpacked.size > MAX_STREAM or total > MAX_UNPACKED:
+            raise InputError(
+                f"PDF 中的压缩数据解压后超过 {(MAX_STREAM if unpacked.size > MAX_STREAM else MAX_UNPACKED) // (1024 * 1024)} MB"
+                "（正常的报告远小于此，文件可能是恶意构造的），不予读取",
+                code="import-too-large", path=str(path),
+            )
+        if kind in (LIT("XRef"), LIT("ObjStm")):  # unpacked as the file is opened
+            work += unpacked.work
+            if work > MAX_WORK:
+                _too_slow(_OBJ.match(data, pos)[1].decode(), unpacked, path)
+        if kind is LIT("ObjStm") and unpacked.known:
+            try:
+                objects = stream.get_data()  # within the bounds just found
+            except Exception:  # noqa: BLE001 — what pdfminer cannot unpack, it cannot parse
+                continue
+            tokens += _count(_TOKEN.finditer(objects), MAX_TOKENS - tokens + 1)
+            _check_tokens(tokens, path)
+
+
+class _NoDocument:
+    """What a reference read before the file is opened refers to: nothing (pdfminer then takes
+    the value as missing)."""
+
+    decipher = None
+
+    def getobj(self, objid):
+        from pdfminer.pdfexceptions import PDFObjectNotFound
+
+        raise PDFObjectNotFound(objid)
+
+
+def _bound_objects(doc, data: bytes, path: Path, tokens: int) -> dict[int, _Unpacked]:
     """Refuse a PDF any of whose streams would unpack past ``MAX_STREAM`` (or all of them past
     ``MAX_UNPACKED``) once pdfminer has opened it: every stream object, with its filters as pdfminer
     reads them (named indirectly or not, in a chain, after decryption). ``_bound_streams`` could
@@ -264,14 +399,28 @@ def _bound_objects(doc, path: Path) -> dict[int, _Unpacked]:
                     f"PDF 的交叉引用表列出超过 {MAX_OBJECTS} 个对象（正常的报告不过几千个，文件可能已损坏或是恶意构造的），不予读取",
                     code="import-too-large", path=str(path),
                 )
-    total = 0
+    total = work = 0
     sizes: dict[int, _Unpacked] = {}
+    containers: set[int] = set()  # object streams the tables place objects in
     for objid, xref in seen.items():
         try:
-            if xref.get_pos(objid)[0] is not None:  # inside an object stream: not a stream
-                continue
+            container, pos, _ = xref.get_pos(objid)
+        except Exception:  # noqa: BLE001 — as below
+            continue
+        if container is not None:  # inside an object stream: not a stream
+            containers.add(container)
+            continue
+        # pdfminer looks for an object whose offset does not lead to its “6 0 obj” token by
+        # token up to the next “obj” (through 200 KB of “[”, ten seconds), and parses one it
+        # cannot read again each time it is asked for: either is given up on here, for good
+        head = _OBJ.search(data, pos, pos + 1024) if isinstance(pos, int) else None
+        if head is None or int(head[1]) != objid:
+            doc._cached_objs[objid] = (None, 0)  # pdfminer's own cache: the object missing, as pdfminer takes one it cannot read
+            continue
+        try:
             obj = doc.getobj(objid)
         except Exception:  # noqa: BLE001 — a broken object is pdfminer's to report, if it is ever used
+            doc._cached_objs[objid] = (None, 0)
             continue
         if not isinstance(obj, PDFStream) or obj.rawdata is None:
             continue
@@ -284,6 +433,19 @@ def _bound_objects(doc, path: Path) -> dict[int, _Unpacked]:
                 "（正常的报告远小于此，文件可能是恶意构造的），不予读取",
                 code="import-too-large", path=str(path),
             )
+    for objid in containers:  # each parsed whole the first time one of its objects is asked for
+        unpacked = sizes.get(objid)
+        if unpacked is None or not unpacked.known:
+            continue  # not a stream at an offset: pdfminer cannot use it either
+        work += unpacked.work
+        if work > MAX_WORK:
+            _too_slow(objid, unpacked, path)
+        try:
+            objects = doc.getobj(objid).get_data()
+        except Exception:  # noqa: BLE001 — as above
+            continue
+        tokens += _count(_TOKEN.finditer(objects), MAX_TOKENS - tokens + 1)
+        _check_tokens(tokens, path)
     ends: set[int] = set()  # objects whose chain of references ends
     for objid in seen:
         chain: dict[int, None] = {}  # in order
