@@ -296,9 +296,11 @@ def with_xref_stream(pdf: bytes, index: bytes = b"", filters: bytes = b"", pack=
     return out.replace(b"%PDF-1.4", b"%PDF-1.5")
 
 
-def with_catalog_in_object_stream(pdf: bytes, before: bytes) -> bytes:
+def with_catalog_in_object_stream(pdf: bytes, before: bytes, encrypted: bool = False) -> bytes:
     """``pdf`` (made by ``make_pdf``) whose catalog is the one object of a deflated object stream
-    (6 0 R), ``before`` it in the stream's data, cross-referenced by a stream."""
+    (6 0 R), ``before`` it in the stream's data, cross-referenced by a stream; ``encrypted``: the
+    file encrypted (RC4, 128 bits) with the empty password, the object stream too (7 0 R: the
+    encryption's dictionary)."""
     import re
     import zlib
 
@@ -306,10 +308,32 @@ def with_catalog_in_object_stream(pdf: bytes, before: bytes) -> bytes:
     offsets = [int(o) for o in re.findall(rb"(\d{10}) 00000 n", pdf[start:])]
     head = b"1 %d " % (len(before) + 1)
     data = zlib.compress(head + before + b" << /Type /Catalog /Pages 2 0 R >>", 9)
+    trailer = b""
+    more = b""
+    if encrypted:
+        from pdfminer.pdfdocument import PDFStandardSecurityHandler
+        from pdfminer.psparser import LIT
+
+        ids = [b"0123456789abcdef"] * 2
+        param = {"Filter": LIT("Standard"), "V": 2, "R": 3, "Length": 128, "P": -4, "O": bytes(32), "U": bytes(32)}
+        unchecked = PDFStandardSecurityHandler.__new__(PDFStandardSecurityHandler)
+        unchecked.docid, unchecked.param = ids, param
+        unchecked.init_params()
+        param["U"] = unchecked.compute_u(unchecked.compute_encryption_key(b""))  # what the empty password opens
+        rc4 = PDFStandardSecurityHandler(ids, param, "").decrypt  # RC4: the same both ways
+        data = rc4(6, 0, data)
+        at = pdf.index(b"stream\n", pdf.index(b"4 0 obj")) + len(b"stream\n")
+        end = pdf.index(b"\nendstream", at)
+        pdf = pdf[:at] + rc4(4, 0, pdf[at:end]) + pdf[end:]  # the page's drawing, of the same length
+        more = b"7 0 obj\n<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <%s> /U <%s> >>\nendobj\n" % (
+            bytes(32).hex().encode(), param["U"].hex().encode())
+        trailer = b"/Encrypt 7 0 R /ID [<%s> <%s>]" % (ids[0].hex().encode(), ids[1].hex().encode())
     stream = b"6 0 obj\n<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (len(head), len(data))
     stream += data + b"\nendstream\nendobj\n"
     rows = [(2, 6, 0), *((1, o, 0) for o in offsets[1:]), (1, start, 0)]
-    return with_xref_stream(pdf[:start] + stream + b"xref\n", rows=rows).replace(b"\nxref\n", b"\n", 1)
+    if encrypted:
+        rows.append((1, start + len(stream), 0))
+    return with_xref_stream(pdf[:start] + stream + more + b"xref\n", index=trailer, rows=rows).replace(b"\nxref\n", b"\n", 1)
 
 
 HANGS = {
@@ -370,6 +394,10 @@ HANGS = {
     # file was opened (660 MB) before it was measured
     "hex-deflate-xref": (lambda: with_xref_stream(make_pdf(), filters=b"[/AHx /Fl]", pack=lambda rows: hex_deflated(rows + bytes(300_000_000))),
                          "import-too-large", "压缩数据解压后超过 32 MB"),
+    # an encrypted file (the empty password) whose catalog's object stream unpacks to 100 MB of
+    # spaces (100 KB): unpacked, decrypted, as the file was opened (200 MB, then refused as a scan)
+    "encrypted-object-stream": (lambda: with_catalog_in_object_stream(make_pdf(), b" " * 100_000_000, encrypted=True),
+                                "import-too-large", "压缩数据解压后超过 32 MB"),
     # a page drawn by 64 bytes of CCITT fax data, 64 rows of 65,536 white dots, which pdfminer
     # decodes in Python (was: 31 s)
     "fax-content": (lambda: packed_page(b"\xff" * 64, b"/CCITTFaxDecode /DecodeParms << /K -1 /Columns 65536 >>"), "import-corrupt",
@@ -417,13 +445,16 @@ def cid_font(entries: bytes, program: bytes | None = None, program_stream: bytes
 
 def test_the_xref_stream_pdf_is_read():
     assert [p.text for p in read(with_xref_stream(make_pdf()), "x.pdf").paras] == ["2024 report"]
+    assert [p.text for p in read(with_catalog_in_object_stream(make_pdf(), b""), "x.pdf").paras] == ["2024 report"]
+    # encrypted, as many published reports are (an owner's password, the empty one to open)
+    assert [p.text for p in read(with_catalog_in_object_stream(make_pdf(), b"", encrypted=True), "x.pdf").paras] == ["2024 report"]
 
 
 @pytest.mark.parametrize("how", HANGS)
 def test_a_pdf_that_would_hang_pdfminer_is_refused_at_once(how, tmp_path):
     make, code, words = HANGS[how]
     pdf = make()
-    assert len(pdf) < {"cut-deflate": 128, "empty-lines": 800, "hex-deflate-xref": 800}.get(how, 32) * 1024  # what the figure needs
+    assert len(pdf) < {"cut-deflate": 128, "empty-lines": 800, "hex-deflate-xref": 800, "encrypted-object-stream": 128}.get(how, 32) * 1024
     returncode, stderr, megabytes = read_in_a_process(pdf, tmp_path)
     assert returncode == 2 and words in stderr and stderr.count("\n") == 1, stderr
     assert megabytes < 300

@@ -302,46 +302,41 @@ def _bound_packed(data: bytes, path: Path, tokens: int) -> None:
     before opening it unpacks them: a cross-reference stream of 2 MB of run-length data took
     1.2 GB there, one of hex-wrapped deflate 660 MB (``_bound_streams`` only inflates what starts
     as deflate data). Each stream's dictionary is read by pdfminer's parser, its data taken as
-    pdfminer takes it (to the end of the file where its /Length is a reference). An encrypted
-    file's streams other than cross-reference ones are left to ``_bound_objects``.
+    pdfminer takes it (``_Objects``).
 
-    An object stream's objects are parsed as the file is opened where its cross-references are
-    damaged: their tokens are counted to the file's (``tokens``; 20 MB of ``[`` deflated to 20 KB
-    took pdfminer minutes)."""
+    An object stream's objects are parsed as the file is opened (the catalog's; where the
+    cross-references are damaged, all): their tokens are counted to the file's (``tokens``; 20 MB
+    of ``[`` deflated to 20 KB took pdfminer minutes). An encrypted file's object streams are
+    measured decrypted, as pdfminer opens the file (the empty password; 200 KB of them held 400 MB
+    as it did); its other streams are left to ``_bound_objects``."""
     import bisect
 
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import PDFObjRef
+    from pdfminer.pdftypes import PDFObjRef, PDFStream
     from pdfminer.psparser import LIT
 
-    heads = [m.start() for m in _OBJ.finditer(data)]
-    encrypted = b"/Encrypt" in data
+    objects = _Objects(data)
+    decipher = objects.decipher_objects()
     done: set[int] = set()
     total = work = 0
     for m in _STREAM.finditer(data):
-        i = bisect.bisect_right(heads, m.start()) - 1
-        if i < 0 or heads[i] in done or data[m.start() - 3:m.start()] == b"end":
+        i = bisect.bisect_right(objects.heads, m.start()) - 1
+        if i < 0 or objects.heads[i] in done or data[m.start() - 3:m.start()] == b"end":
             continue
-        pos = heads[i]
+        pos = objects.heads[i]
         done.add(pos)
         words = _NAME_HEX.sub(lambda h: bytes.fromhex(h[1].decode()), data[pos:m.start()])
-        objstm = _OBJSTM.search(words)
-        if not _PACKED.search(words) and not objstm:  # deflate alone, or nothing: left to _bound_streams
+        if not _PACKED.search(words) and not _OBJSTM.search(words):  # deflate alone, or nothing: left to _bound_streams
             continue
-        parser = PDFParser(io.BytesIO(data))
-        parser.set_document(_NoDocument())
-        try:
-            parser.seek(pos)
-            for _ in range(3):  # “6 0 obj”
-                parser.nexttoken()
-            _, stream = parser.nextobject()
-            kind = stream.get("Type")
-            if not isinstance(stream.get("Length"), int):
-                stream.rawdata = data[m.end():]
-        except Exception:  # noqa: BLE001 — what pdfminer's parser cannot read, it cannot unpack
+        stream = objects.parse(pos)
+        if not isinstance(stream, PDFStream) or isinstance(kind := stream.get("Type"), PDFObjRef):
             continue
-        if not hasattr(stream, "rawdata") or (encrypted and kind is not LIT("XRef")) or isinstance(kind, PDFObjRef):
-            continue
+        if objects.encrypted:
+            if kind is LIT("ObjStm") and decipher is not None:
+                objid, genno = _OBJ.match(data, pos).groups()
+                stream.set_objid(int(objid), int(genno))
+                stream.decipher = decipher
+            elif kind is not LIT("XRef"):  # (a cross-reference stream is never encrypted)
+                continue
         unpacked = _unpacked_size(stream)
         total += unpacked.size
         if unpacked.size > MAX_STREAM or total > MAX_UNPACKED:
@@ -356,23 +351,93 @@ def _bound_packed(data: bytes, path: Path, tokens: int) -> None:
                 _too_slow(_OBJ.match(data, pos)[1].decode(), unpacked, path)
         if kind is LIT("ObjStm") and unpacked.known:
             try:
-                objects = stream.get_data()  # within the bounds just found
+                parsed = stream.get_data()  # within the bounds just found
             except Exception:  # noqa: BLE001 — what pdfminer cannot unpack, it cannot parse
                 continue
-            tokens += _count(_TOKEN.finditer(objects), MAX_TOKENS - tokens + 1)
+            tokens += _count(_TOKEN.finditer(parsed), MAX_TOKENS - tokens + 1)
             _check_tokens(tokens, path)
 
 
-class _NoDocument:
-    """What a reference read before the file is opened refers to: nothing (pdfminer then takes
-    the value as missing)."""
+class _Objects:
+    """The objects of a file not yet opened, read by pdfminer's parser where their “6 0 obj”
+    stands (the last one of a number, as an update replaces it), what pdfminer's parser needs as
+    its document: a reference resolves to such an object or to nothing (missing, as pdfminer takes
+    it). A stream's data is taken as pdfminer takes it: its /Length (resolved so) and on to the
+    line of “endstream”; to the end of the file where that length cannot be found."""
 
-    decipher = None
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        found = list(_OBJ.finditer(data))
+        self.heads = [m.start() for m in found]
+        self.at = {int(m[1]): m.start() for m in found}
+        self.encrypted = b"/Encrypt" in data
+        self.reading: set[int] = set()  # against a /Length that refers to its own stream
 
-    def getobj(self, objid):
+    def getobj(self, objid: int):
         from pdfminer.pdfexceptions import PDFObjectNotFound
 
-        raise PDFObjectNotFound(objid)
+        if objid not in self.at or objid in self.reading:
+            raise PDFObjectNotFound(objid)
+        self.reading.add(objid)
+        try:
+            return self.parse(self.at[objid])
+        finally:
+            self.reading.discard(objid)
+
+    def parse(self, pos: int):
+        """The object whose “6 0 obj” is at ``pos``, or None where pdfminer's parser fails."""
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import PDFStream
+
+        parser = PDFParser(io.BytesIO(self.data))
+        parser.set_document(self)
+        try:
+            parser.seek(pos)
+            for _ in range(3):  # “6 0 obj”
+                parser.nexttoken()
+            _, obj = parser.nextobject()
+        except Exception:  # noqa: BLE001 — what pdfminer's parser cannot read, it cannot use
+            return None
+        if isinstance(obj, PDFStream) and not isinstance(obj.get("Length"), int):
+            from pdfminer.pdftypes import resolve1
+
+            if not isinstance(resolve1(obj.get("Length")), int):
+                obj.rawdata = self.data[_STREAM.search(self.data, pos).end():]
+        return obj
+
+    @property
+    def decipher(self):  # what the parser takes as its document's: none while reading the file
+        return None
+
+    def decipher_objects(self):
+        """pdfminer's decryption of the file's objects with the empty password, which it opens
+        the file with (``PDFDocument._initialize_password``), read from the trailer (or the
+        cross-reference stream) that names the encryption; None where there is none or it cannot
+        be set up (pdfminer cannot open the file then either)."""
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdftypes import dict_value, int_value, list_value, resolve1
+
+        if not self.encrypted:
+            return None
+        named = self.data.rfind(b"/Encrypt")
+        trailer = self.data.rfind(b"trailer", 0, named)
+        try:
+            if trailer > max((h for h in self.heads if h < named), default=-1):
+                from pdfminer.pdfparser import PDFParser
+
+                parser = PDFParser(io.BytesIO(self.data))
+                parser.set_document(self)
+                parser.seek(trailer + len(b"trailer"))
+                _, attrs = parser.nextobject()
+            else:
+                import bisect
+
+                attrs = self.parse(self.heads[bisect.bisect_right(self.heads, named) - 1]).attrs
+            param = dict_value(resolve1(attrs["Encrypt"]))
+            factory = PDFDocument.security_handler_registry[int_value(param.get("V", 0))]
+            return factory(list_value(resolve1(attrs["ID"])), param, "").decrypt
+        except Exception:  # noqa: BLE001 — where it cannot be set up, pdfminer cannot open the file
+            return None
 
 
 def _bound_objects(doc, data: bytes, path: Path, tokens: int) -> dict[int, _Unpacked]:
