@@ -44,7 +44,7 @@ MAX_GLYPHS = 100_000
 # pdfminer's parser: lines read where the cross-references are damaged (17 µs each), tokens of the
 # objects (6 µs each); a report has some thousands of lines and some tens of thousands of tokens
 MAX_LINES = 250_000  # and one for every 100 bytes (binary data breaks a line every 128)
-MAX_TOKENS = 500_000
+MAX_TOKENS = 300_000
 # objects the cross-reference tables list: a report has a few hundred to a few thousand, and each
 # costs pdfminer some microseconds to find (an xref stream's /Index can claim billions)
 MAX_OBJECTS = 200_000
@@ -478,7 +478,7 @@ def _bound_objects(doc, data: bytes, path: Path, tokens: int) -> dict[int, _Unpa
         # pdfminer looks for an object whose offset does not lead to its “6 0 obj” token by
         # token up to the next “obj” (through 200 KB of “[”, ten seconds), and parses one it
         # cannot read again each time it is asked for: either is given up on here, for good
-        head = _OBJ.search(data, pos, pos + 1024) if isinstance(pos, int) else None
+        head = _OBJ.search(data, pos, pos + 1024) if isinstance(pos, int) and 0 <= pos < len(data) else None
         if head is None or int(head[1]) != objid:
             doc._cached_objs[objid] = (None, 0)  # pdfminer's own cache: the object missing, as pdfminer takes one it cannot read
             continue
