@@ -44,11 +44,11 @@ MAX_GLYPHS = 100_000
 # pdfminer's parser: lines read where the cross-references are damaged (17 µs each), tokens of the
 # objects (6 µs each); a report has some thousands of lines and some tens of thousands of tokens
 MAX_LINES = 250_000  # and one for every 100 bytes (binary data breaks a line every 128)
-MAX_TOKENS = 300_000
+MAX_TOKENS = 150_000
 # objects the cross-reference tables list: a report has a few hundred to a few thousand, and each
 # costs pdfminer some microseconds to find (an xref stream's /Index can claim billions)
 MAX_OBJECTS = 200_000
-_STREAM = re.compile(rb"stream\r?\n")
+_STREAM = re.compile(rb"(?:^|(?<=[\s>\])}]))stream\r?\n")  # the keyword, not “/xstream” or “endstream”
 _OBJ = re.compile(rb"(?<!\d)(\d+)\s+(\d+)\s+obj\b")
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
 # a filter or parameter beside deflate alone, named in a stream's dictionary (or given by reference)
@@ -268,7 +268,7 @@ def _bound_parsing(data: bytes, path: Path) -> int:
         )
     tokens = pos = 0
     for m in _STREAM.finditer(data):
-        if m.start() < pos or data[m.start() - 3:m.start()] == b"end":
+        if m.start() < pos:
             continue
         tokens += _count(_TOKEN.finditer(data, pos, m.start()), MAX_TOKENS - tokens + 1)
         end = data.find(b"endstream", m.end())
@@ -320,7 +320,7 @@ def _bound_packed(data: bytes, path: Path, tokens: int) -> None:
     total = work = 0
     for m in _STREAM.finditer(data):
         i = bisect.bisect_right(objects.heads, m.start()) - 1
-        if i < 0 or objects.heads[i] in done or data[m.start() - 3:m.start()] == b"end":
+        if i < 0 or objects.heads[i] in done:
             continue
         pos = objects.heads[i]
         done.add(pos)
