@@ -1,8 +1,9 @@
-"""No published page or Word document, however damaged, makes importing or checking it fail
+"""No published page, Word document or PDF, however damaged, makes importing or checking it fail
 other than with a ``DisclosureError`` (exit 2, one Chinese line): mutations of the kinds fuzzing
 found failures with (truncation, markup cut out or repeated, merges of any size, stray bytes,
-charset declarations) applied to a real page and to our own Word document. The failures found
-each have their own fixture and test; this keeps the whole class closed."""
+charset declarations; in a PDF references to itself, huge numbers, nesting, filters) applied to a
+real page, to our own Word document and to small PDFs. The failures found each have their own
+fixture and test; this keeps the whole class closed."""
 
 from __future__ import annotations
 
@@ -86,5 +87,75 @@ def test_a_damaged_word_document_is_read_or_refused(tmp_path_factory, xml, whole
     if whole:
         data = data[: len(data) // 2] + bytes(b ^ 0x5A for b in data[len(data) // 2 : len(data) // 2 + 64]) + data[len(data) // 2 + 64 :]
     path = tmp_path_factory.mktemp("docx") / "report.docx"
+    path.write_bytes(data)
+    _read_and_check(path)
+
+
+def _pdfs() -> list[bytes]:
+    """Small PDFs of the kinds fuzzing found failures in: plain, deflated, a page drawing forms,
+    cross-references in a stream, a Chinese font with its character map."""
+    from test_import_pdf import deflated, form, make_pdf, with_forms, with_xref_stream
+
+    text = "BT /F1 12 Tf 72 720 Td (2024 report) Tj ET".encode()
+    cmap = (b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <4E2D> <0002> <6587> endbfchar "
+            b"1 beginbfrange <0010> <0020> <4E00> endbfrange endcmap")
+    return [
+        make_pdf(),
+        deflated(text + b" 0 0 m 100 100 l S"),
+        with_forms(b"/Fm0 Do " + text, form(b"BT /F1 10 Tf 72 700 Td (form) Tj ET", b"/Resources << /Font << /F1 5 0 R >> >>")),
+        with_xref_stream(make_pdf()),
+        make_pdf(
+            content=b"BT /F1 12 Tf 72 720 Td <00010002> Tj ET",
+            font=b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+            extra=(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                   b"/Supplement 0 >> /W [1 [500 600] 10 20 1000] >>",
+                   b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"),
+        ),
+    ]
+
+
+PDFS = _pdfs()
+_PDF_INSERTS = [
+    b"\x00", b"[" * 300, b"<< /a " * 100, b"(" * 100, b" 6 0 R", b" 1 0 R", b" 3 0 R", b"99999999999", b"-1", b"1e308", b"/x",
+    b" R ", b"endobj", b"obj", b"stream\n", b"endstream", b"xref", b"trailer", b"startxref", b"%%EOF", b"/Filter /LZWDecode",
+    b"/Filter /RunLengthDecode", b"/Filter /CCITTFaxDecode", b"/DecodeParms << /Predictor 15 /Columns 99999 >>", b"<>", b"<<>>",
+    b"<00000000> <FFFFFFFF>", b"[0 4000000000 500]", b"/Count 99999999", b"/Kids [2 0 R]", b"/Parent 3 0 R", b" q" * 200,
+    b"/Fm0 Do " * 50, b"BI /W 1 /H 1 ID x EI", b"\r", b"#", b"\\",
+]
+
+
+@st.composite
+def pdf_mutated(draw) -> bytes:
+    out = bytearray(draw(st.sampled_from(PDFS)))
+    for _ in range(draw(st.integers(1, 4))):
+        n = len(out)
+        at = draw(st.integers(0, n))
+        kind = draw(st.sampled_from(["cut", "drop", "repeat", "insert", "insert", "flip", "number"]))
+        if kind == "cut":
+            del out[at:]
+        elif kind == "drop":
+            del out[at:at + draw(st.integers(1, 200))]
+        elif kind == "repeat":
+            out[at:at] = out[at:at + draw(st.integers(1, 200))] * draw(st.integers(1, 20))
+        elif kind == "insert":
+            out[at:at] = draw(st.sampled_from(_PDF_INSERTS))
+        elif kind == "number":  # a number of a dictionary, an offset or an operand: another
+            import re
+
+            numbers = list(re.finditer(rb"\d+", out))
+            if numbers:
+                m = numbers[draw(st.integers(0, len(numbers) - 1))]
+                out[m.start():m.end()] = draw(st.sampled_from([b"0", b"-1", b"7", b"4294967296", b"99999999999", b"1.5", b"/x"]))
+        elif n:
+            out[min(at, n - 1)] ^= draw(st.integers(1, 255))
+    return bytes(out)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=pdf_mutated())
+def test_a_damaged_pdf_ends_in_a_report_or_an_input_error(tmp_path_factory, data):
+    """A small PDF of each kind damaged the ways fuzzing found failures with (references to itself,
+    huge or negative numbers, nesting, filters, ranges of codes, cut and repeated bytes)."""
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
     path.write_bytes(data)
     _read_and_check(path)
