@@ -60,6 +60,12 @@ def inspect(path: Path) -> list[zipfile.ZipInfo]:
             code="xlsx-corrupt",
             path=p,
         ) from None
+    except NotImplementedError:  # zipfile: a "version needed to extract" past what it reads
+        raise InputError(
+            "文件的压缩格式无法识别（zip 格式版本不受支持），文件可能已损坏。请在 Excel/WPS 中重新保存为 .xlsx 后再试",
+            code="xlsx-corrupt",
+            path=p,
+        ) from None
     _bomb_guard(infos, p)
     if "xl/workbook.xml" not in names:
         if "word/document.xml" in names:

