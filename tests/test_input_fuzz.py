@@ -68,3 +68,62 @@ def test_a_zip_needing_a_newer_zip_version_is_refused(tmp_path, cli):
     res = cli("check", path)
     assert res.exit_code == 2 and "Traceback" not in res.stdout + res.stderr
     assert path.read_bytes() == bytes(data)
+
+
+@pytest.mark.parametrize("name", ["xl/sharedStrings.xml", "XL/SharedStrings.XML"])
+def test_a_shared_strings_count_past_the_strings_is_not_believed(tmp_path, name):
+    """Shared strings whose ``uniqueCount`` says 4294967295: calamine reserved room for that many
+    strings (100 GB) before reading one and aborted the whole process ("memory allocation …
+    failed", exit 134) — also when the part's name differs in case, which calamine accepts. Now
+    such a workbook is read by openpyxl, which counts the strings itself: the report as usual."""
+    src = tmp_path / "lo.xlsx"  # a workbook with shared strings, as Excel, WPS and LibreOffice save them
+    _shared_strings_workbook(src)
+    before = load(src)
+    members = _members(src)
+    lying = re.sub(rb'uniqueCount="\d+"', b'uniqueCount="4294967295"', dict(members)["xl/sharedStrings.xml"])
+    if name == "xl/sharedStrings.xml":
+        members = _replace(members, name, lambda d: lying)
+    else:  # a second part, after the true one: calamine takes the last whose name matches but for case
+        members.append((name, lying))
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(_pack(members))
+    proc = _check_in_subprocess(path, "--format", "json")
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert before.org in proc.stdout
+    report = load(path)
+    assert report.org == before.org and {k: c.value for k, c in report.cells.items()} == {
+        k: c.value for k, c in before.cells.items()
+    }
+
+
+def _shared_strings_workbook(path) -> None:
+    """The sample with its texts as shared strings, as Excel, WPS and LibreOffice save them (our
+    template writes them inline)."""
+    strings: list[bytes] = []
+
+    def shared(m: re.Match) -> bytes:
+        strings.append(m.group(2))
+        return m.group(1) + b't="s"><v>%d</v>' % (len(strings) - 1)
+
+    members = []
+    for name, data in _members():
+        if name.startswith("xl/worksheets/"):
+            data = re.sub(rb'(<c r="[A-Z]+\d+"(?: s="\d+")? )t="inlineStr"><is>(<t[^>]*>[^<]*</t>)</is>', shared, data)
+        elif name == "[Content_Types].xml":
+            data = data.replace(
+                b"</Types>",
+                b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+            )
+        elif name == "xl/_rels/workbook.xml.rels":
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+            )
+        members.append((name, data))
+    sst = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (
+        len(strings), len(strings)
+    )
+    members.append(("xl/sharedStrings.xml", sst + b"".join(b"<si>" + t + b"</si>" for t in strings) + b"</sst>"))
+    path.write_bytes(_pack(members))

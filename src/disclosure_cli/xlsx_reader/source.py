@@ -270,6 +270,8 @@ class CalamineSource:
         workbook, rels = self._zip.read("xl/workbook.xml"), self._zip.read("xl/_rels/workbook.xml.rels")
         styles, sst = self._read_optional("xl/styles.xml"), self._read_optional("xl/sharedStrings.xml")
         self._names, self._parts, self._date_styles = _workbook(workbook, rels, styles, frozenset(self._zip.names))
+        if not _unique_count_ok(sst) or not all(_unique_count_ok(self._zip.read(n)) for n in _other_sst_parts(self._zip.names)):
+            raise _Fallback
         self._wb = python_calamine.CalamineWorkbook.from_path(str(self._path))
         meta = [m.name for m in self._wb.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
         if meta != self._names:
@@ -519,6 +521,34 @@ def _unpreserved_edges(x: bytes) -> bool:
     """Whether a text element not marked ``xml:space="preserve"`` begins or ends with
     whitespace (calamine trims it, openpyxl keeps it)."""
     return _EDGE_SPACE.search(x) is not None or b"&#00000000" in x or b"&#x00000000" in x  # longer padding
+
+
+# calamine reserves room for as many shared strings as the part's uniqueCount says before it
+# reads one: uniqueCount="4294967295" asks for 100 GB and aborts the process (no exception to
+# catch). A count past the strings the part holds is read by openpyxl, which does not trust it.
+_UNIQUE_COUNT = re.compile(rb"""<(?:[\w.-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*["']([^"']*)""")
+_SST_NAME = "xl/sharedstrings.xml"
+
+
+def _unique_count_ok(sst: bytes) -> bool:
+    """Whether the shared strings' ``uniqueCount``, if any, is a number of at most the strings
+    they hold."""
+    if b"uniqueCount" not in sst:
+        return True
+    held = None
+    for m in _UNIQUE_COUNT.finditer(sst):
+        count = m.group(1)
+        if held is None:
+            held = sst.count(b"<si")
+        if not (count.isdigit() and int(count) <= held):
+            return False
+    return True
+
+
+def _other_sst_parts(names) -> list[str]:
+    """The members other than ``xl/sharedStrings.xml`` that calamine also takes for the shared
+    strings (it matches the name ignoring case, with backslashes for slashes)."""
+    return [n for n in names if n != "xl/sharedStrings.xml" and n.replace("\\", "/").lstrip("/").lower() == _SST_NAME]
 
 
 def _enclosing_cell(x: bytes, at: int):
