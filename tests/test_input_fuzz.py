@@ -127,3 +127,33 @@ def _shared_strings_workbook(path) -> None:
     )
     members.append(("xl/sharedStrings.xml", sst + b"".join(b"<si>" + t + b"</si>" for t in strings) + b"</sst>"))
     path.write_bytes(_pack(members))
+
+
+# ------------------------------------------------------------------------------------------------
+# XML level
+# ------------------------------------------------------------------------------------------------
+
+
+def _with_cell(sheet: str, xml: bytes, path=HUAIAN) -> bytes:
+    """The workbook with ``xml`` (rows) added at the end of one sheet's data."""
+    return _pack(_replace(_members(path), sheet, lambda d: d.replace(b"</sheetData>", xml + b"</sheetData>", 1)))
+
+
+def test_a_far_cell_in_the_text_sheet_does_not_walk_every_row(tmp_path, monkeypatch):
+    """One cell at row 1048576 of 正文 (outside its three columns): the narrative was read row by
+    row up to the last row, three cells a row — 3 million lookups, 10–20 s. Now only the rows
+    with a cell in those columns are read: the same report, in a handful of lookups."""
+    from disclosure_cli.xlsx_reader.sheets import Sheet
+
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(_with_cell("xl/worksheets/sheet3.xml", b'<row r="1048576"><c r="Z1048576"><v>1</v></c></row>'))
+    calls = []
+    real = Sheet.text_cell
+    monkeypatch.setattr(Sheet, "text_cell", lambda self, *a: calls.append(a[0]) or real(self, *a))
+    report = load(path)
+    assert len(calls) < 100
+    sample = load(HUAIAN)
+    assert {k: [p.text for p in v] for k, v in report.sections.items()} == {
+        k: [p.text for p in v] for k, v in sample.sections.items()
+    }
+    assert not report.problems

@@ -69,10 +69,6 @@ class Sheet:
     def source(self, r: int, c: int) -> Source:
         return _source(self.title, r, c)
 
-    @property
-    def last_row(self) -> int | None:
-        return max((r for r, _ in (*self.values, *self.formulas)), default=None)
-
     def text_cell(self, pos: Pos, problems: Problems, what: str):
         """A cell of text (unit details, narrative): its value; for a formula, the result the
         file saved — or, when it saved none, ``None`` and a problem naming the cell (the reader
