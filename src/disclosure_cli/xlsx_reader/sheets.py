@@ -52,12 +52,21 @@ class Sheet:
         self.cached: dict[Pos, object] = {p: values[p] for p in formulas if values.get(p) is not None}
         self.index: dict[str, list[Pos]] = {}
         self.has_text = False
+        self._normalized: dict[Pos, str] = {}
         for pos, value in self.values.items():
             if isinstance(value, str):
                 self.has_text = True
                 if len(value) > LABEL_MAX * COMPOSE_MAX and _longer_than_any_label(value):
                     continue  # a paragraph of the narrative: normalising it would cost more than reading it
                 self.index.setdefault(normalize(value), []).append(pos)
+
+    def normalized(self, pos: Pos, value: str) -> str:
+        """A text cell's value normalised (``formats.normalize_label``), worked out once."""
+        try:
+            return self._normalized[pos]
+        except KeyError:
+            norm = self._normalized[pos] = F.normalize_label(value)
+            return norm
 
     def find(self, label: str) -> list[Pos]:
         return sorted(self.index.get(normalize(label), []))
