@@ -233,3 +233,32 @@ def test_many_paragraphs_with_numbers_are_checked_in_time_linear_in_them():
         ref = f.refs[0]
         assert ref["cell"] == f"C{10 + (ref['paragraph'] - 1) // 2}"
         assert ref["paragraph_in_cell"] == 1 + (ref["paragraph"] - 1) % 2
+
+
+def _edited(tmp_path, edits: dict[tuple[str, str], object], name="report.xlsx"):
+    """The sample with some cells set (as a clerk's spreadsheet program saves them)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(HUAIAN)
+    for (sheet, ref), value in edits.items():
+        wb[sheet][ref].value = value
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("typed", ["9999", "0000", "１９００年"])
+def test_a_year_typed_as_text_past_the_years_a_date_holds_is_no_year(tmp_path, cli, typed):
+    """报告年度 typed as the text “9999”: read as the year 9999 (a number 9999 was refused), whose
+    deadline (31 March 10000) no date can hold — an internal error (exit 3, ValueError: year
+    10000 is out of range). Now a year typed as text is taken in the same range as a number:
+    “9999” is no year, and check says so (year-missing) naming what was typed."""
+    path = _edited(tmp_path, {("单位信息", "B3"): typed})
+    report = load(path)
+    assert report.year is None and report.raw_year == typed
+    res = cli("check", path)
+    assert res.exit_code == 1 and "year-missing" in res.stdout and typed in res.stdout
+    data = tmp_path / "report.json"
+    data.write_text((SAMPLES / "huaian-2024.json").read_text("utf-8").replace('"year": 2024', f'"year": "{typed}"'), "utf-8")
+    res = cli("check", data)
+    assert res.exit_code == 1 and "year-missing" in res.stdout
