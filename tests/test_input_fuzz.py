@@ -262,3 +262,26 @@ def test_a_year_typed_as_text_past_the_years_a_date_holds_is_no_year(tmp_path, c
     data.write_text((SAMPLES / "huaian-2024.json").read_text("utf-8").replace('"year": 2024', f'"year": "{typed}"'), "utf-8")
     res = cli("check", data)
     assert res.exit_code == 1 and "year-missing" in res.stdout
+
+
+def test_a_member_said_to_end_past_the_file_is_refused_without_reading_it(tmp_path):
+    """The central directory entry of xl/workbook.xml with a compressed size of 4 GB (a flipped
+    byte) in a 20 KB file: the member was read by that size — a 4 GB buffer asked for (MemoryError under a memory
+    limit, or 4 GB of address space taken) before the CRC said it was wrong. Now the file is
+    refused as damaged before any member is read."""
+    import tracemalloc
+
+    data = bytearray(_pack(_members()))
+    cd = data.rfind(b"PK\x01\x02", 0, data.rfind(b"xl/workbook.xml"))  # its central directory entry
+    data[cd + 20 : cd + 24] = (0xFFFFFFF0).to_bytes(4, "little")  # its compressed size
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(bytes(data))
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError) as e:
+            load(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert e.value.code == "xlsx-corrupt" and "文件不完整或已损坏" in e.value.message
+    assert peak < 100 * 1024 * 1024
