@@ -7,6 +7,7 @@ groups of columns side by side (表四)."""
 
 from __future__ import annotations
 
+import bisect
 
 from .. import formats as F
 from .narrative import FUZZY
@@ -203,8 +204,10 @@ class TableFinder:
         # then the lowest of them.
         for s in self.sheets.ordered(table.sheet):
             hits = sorted(s.find(first_label))
-            for r, _ in hits:
-                near = [h for h in hits if r <= h[0] <= r + 2]
+            for r in dict.fromkeys(r for r, _ in hits):  # each row once, in order
+                # the hits on rows r to r + 2: a slice of the sorted hits, not a pass over them
+                # all for each (20,000 labels on a sheet without the table took 16 s)
+                near = hits[bisect.bisect_left(hits, (r,)) : bisect.bisect_left(hits, (r + 3,))]
                 if len(near) >= n:
                     choice = (s, max(h[0] for h in near[:n]), r)
                     break
