@@ -6,6 +6,7 @@ made from a sample; the hypothesis tests at the end keep the class closed."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import subprocess
@@ -340,3 +341,61 @@ def test_many_altered_labels_are_told_apart_from_the_other_version_in_linear_tim
     assert len(calls) < 5000
     assert sum(f.code in ("label-altered", "label-drift") for f in findings) == 500
     assert [f.code for f in findings if "规范性文件" in str(f.refs)] == ["format-mixed-version"]
+
+
+# ------------------------------------------------------------------------------------------------
+# size: what a workbook or data file may hold (model.MAX_CELLS, model.MAX_JSON_VALUES)
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+def test_a_sheet_of_more_cells_than_any_report_is_refused(tmp_path, reader):
+    """40,000 numbers below 表二 (the zip guard lets 100 MB of XML through: 1.5 million such cells
+    took 7 s of CPU and 590 MB for check). Now the sheets read may hold 30,000 non-empty cells
+    together, and a sheet is not read past that: refused with a Chinese line, by either reader."""
+    from disclosure_cli.xlsx_reader import load_workbook
+
+    numbers = b"".join(
+        b'<row r="%d">' % r + b"".join(b'<c r="%s%d"><v>%d</v></c>' % (col, r, r) for col in (b"F", b"G", b"H", b"I")) + b"</row>"
+        for r in range(100, 10100)
+    )
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(_with_cell("xl/worksheets/sheet4.xml", numbers))
+    with pytest.raises(InputError) as e:
+        load_workbook(path, reader)
+    assert e.value.code == "xlsx-too-large" and "超过 30000 个非空单元格" in e.value.message
+    assert e.value.path == str(path)
+
+
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+def test_shared_strings_past_what_any_report_holds_are_refused(tmp_path, reader):
+    """40,000 shared strings, used by no cell (1.5 million took 6 s of CPU and 265 MB: every
+    reader parses them whole on opening). Now more than 30,000 are refused before they are
+    parsed, by either reader."""
+    from disclosure_cli.xlsx_reader import load_workbook
+
+    src = tmp_path / "lo.xlsx"
+    _shared_strings_workbook(src)
+    more = b"".join(b"<si><t>%d</t></si>" % i for i in range(40_000))
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(_pack(_replace(_members(src), "xl/sharedStrings.xml", lambda d: d.replace(b"</sst>", more + b"</sst>"))))
+    with pytest.raises(InputError) as e:
+        load_workbook(path, reader)
+    assert e.value.code == "xlsx-too-large" and "共享字符串" in e.value.message
+
+
+def test_a_data_file_of_more_values_than_any_report_is_refused(tmp_path):
+    """200,000 keys in meta (2.9 MB, within the 20 MB a data file may have) took 5.7 s of CPU:
+    the schema's validation and the checks cost by the value. Now more than 50,000 values are
+    refused before either runs."""
+    data = json.loads((SAMPLES / "huaian-2024.json").read_text("utf-8"))
+    data["meta"].update({f"k{i}": "v" for i in range(60_000)})
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with pytest.raises(InputError) as e:
+        load(path)
+    assert e.value.code == "json-too-large" and "超过 50000 个" in e.value.message
+    data["meta"] = {k: v for k, v in data["meta"].items() if not k.startswith("k")}
+    data["sections"] = {"1": ["段"] * 5000}  # the most paragraphs a report may have: read
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert len(load(path).sections["1"]) == 5000

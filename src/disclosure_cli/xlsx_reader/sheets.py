@@ -7,7 +7,7 @@ import functools
 
 from .. import formats as F
 from .. import workbook as W
-from ..model import Source
+from ..model import MAX_CELLS, Source, too_many_cells
 from .problems import Problems
 
 if False:  # for type checkers only (typing.TYPE_CHECKING would import typing): the sheets only need the protocol of a cell source
@@ -115,7 +115,14 @@ class Sheets:
         names = source.sheet_names()
         if TEMPLATE_SHEETS <= set(names):
             names = [n for n in names if n in TEMPLATE_SHEETS or n == W.STAMP_SHEET]
-        return cls([Sheet(n, source.values(n), source.formulas(n)) for n in names])
+        sheets, cells = [], 0
+        for n in names:
+            values, formulas = source.values(n), source.formulas(n)
+            cells += len(values) + len(formulas.keys() - values.keys())
+            if cells > MAX_CELLS:
+                raise too_many_cells()
+            sheets.append(Sheet(n, values, formulas))
+        return cls(sheets)
 
     def get(self, title: str) -> Sheet | None:
         return self.by_title.get(title)
