@@ -98,6 +98,10 @@ def test_a_shared_strings_count_past_the_strings_is_not_believed(tmp_path, name)
 
 
 def _shared_strings_workbook(path) -> None:
+    path.write_bytes(_pack(_shared_strings_members()))
+
+
+def _shared_strings_members() -> list[tuple[str, bytes]]:
     """The sample with its texts as shared strings, as Excel, WPS and LibreOffice save them (our
     template writes them inline)."""
     strings: list[bytes] = []
@@ -127,7 +131,7 @@ def _shared_strings_workbook(path) -> None:
         len(strings), len(strings)
     )
     members.append(("xl/sharedStrings.xml", sst + b"".join(b"<si>" + t + b"</si>" for t in strings) + b"</sst>"))
-    path.write_bytes(_pack(members))
+    return members
 
 
 # ------------------------------------------------------------------------------------------------
@@ -399,3 +403,81 @@ def test_a_data_file_of_more_values_than_any_report_is_refused(tmp_path):
     data["sections"] = {"1": ["段"] * 5000}  # the most paragraphs a report may have: read
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     assert len(load(path).sections["1"]) == 5000
+
+
+# ------------------------------------------------------------------------------------------------
+# the class: a sheet's XML (or the shared strings) damaged in any of the ways above
+# ------------------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PLAIN = _members()
+_SHARED = _shared_strings_members()
+# 单位信息, 正文, 表三 of the sample; the shared strings and 表四 of the same as Excel saves it
+_PARTS = [
+    (_PLAIN, "xl/worksheets/sheet2.xml"),
+    (_PLAIN, "xl/worksheets/sheet3.xml"),
+    (_PLAIN, "xl/worksheets/sheet5.xml"),
+    (_SHARED, "xl/sharedStrings.xml"),
+    (_SHARED, "xl/worksheets/sheet6.xml"),
+]
+_INSERTS = [
+    b'<c r="A0"><v>1</v></c>', b'<c r="ZZZZ1"><v>1</v></c>', b'<c r="A1048577"><v>1</v></c>', b'<c r="XFD1048576"><v>1</v></c>',
+    b'<c><v>1</v></c>', b' t="s"', b' t="n"', b' t="b"', b' t="e"', b' t="d"', b' t="inlineStr"', b' t="str"', b"<v>x</v>",
+    b"<v>99999999</v>", b"<v>1e400</v>", b"<f>1/0</f>", b"<f>A1</f><v>2</v>", b'<f t="shared" si="0" ref="A1:Z99"/>',
+    b'<f t="array" ref="A1:XFD1048576">1</f>', b'<dimension ref="A1:XFD1048576"/>', b'<mergeCell ref="A1:C3"/>',
+    b'<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>', b'<row r="1048576"/>', b"<row>", b"</row>", b"<c ", b"</c>",
+    b"<is><t>", b"</t></is>", b"_xD800_", b"&#xD800;", b"&#0;", b"\x00", b"\x01", b"\xff\xfe", b"\xed\xa0\x80", b"\r",
+    b"<![CDATA[", b"<!--", b"<!DOCTYPE x [<!ENTITY e \"e\">]>", b"&e;", b"<x>" * 50, b' uniqueCount="4294967295"',
+    b"<si><t>1</t></si>", b"<si/>", b" s=\"99999\"", b' xml:space="preserve"',
+]
+
+
+@st.composite
+def _damaged(draw) -> bytes:
+    members, name = draw(st.sampled_from(_PARTS))
+    out = bytearray(dict(members)[name])
+    for _ in range(draw(st.integers(1, 4))):
+        n = len(out)
+        at = draw(st.integers(0, n))
+        kind = draw(st.sampled_from(["cut", "drop", "repeat", "insert", "insert", "flip", "number"]))
+        if kind == "number":  # a count, index, row or size replaced: uniqueCount, r="A7", <v>12</v>…
+            digits = list(re.finditer(rb"\d+", bytes(out)))
+            if digits:
+                m = digits[draw(st.integers(0, len(digits) - 1))]
+                out[m.start() : m.end()] = draw(st.sampled_from([b"0", b"4294967295", b"99999999999999999999", b"1048577", b"16385"]))
+        elif kind == "cut":
+            del out[at:]
+        elif kind == "drop":
+            del out[at : at + draw(st.integers(1, 2000))]
+        elif kind == "repeat":
+            out[at:at] = out[at : at + draw(st.integers(1, 2000))]
+        elif kind == "insert":
+            out[at:at] = draw(st.sampled_from(_INSERTS))
+        elif n:
+            out[min(at, n - 1)] ^= draw(st.integers(1, 255))
+    return _pack(_replace(members, name, lambda d: bytes(out)))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=_damaged(), reader=st.sampled_from(["calamine", "openpyxl"]))
+def test_a_damaged_workbook_is_read_or_refused(tmp_path_factory, data, reader):
+    """A sheet's XML or the shared strings cut, repeated, stray bytes or markup of the kinds the
+    failures above had: read as a report (then checked), or refused with a DisclosureError —
+    by either reader; the file never modified."""
+    from disclosure_cli.checks import check_report
+    from disclosure_cli.errors import DisclosureError
+    from disclosure_cli.model import check_limits
+    from disclosure_cli.xlsx_reader import load_workbook
+
+    path = tmp_path_factory.mktemp("book") / "report.xlsx"
+    path.write_bytes(data)
+    try:
+        report = load_workbook(path, reader)
+        check_limits(report)
+    except DisclosureError:
+        pass
+    else:
+        check_report(report)
+    assert path.read_bytes() == data
