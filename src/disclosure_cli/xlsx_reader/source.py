@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from ..errors import InputError
-from ..model import MAX_CELLS, too_many_cells
+from ..model import MAX_CELLS, MAX_SHARED_STRINGS, too_many_cells
 
 Pos = tuple[int, int]
 
@@ -557,9 +557,9 @@ def _unique_count_ok(sst: bytes) -> bool:
 
 
 def _count_strings(sst: bytes) -> None:
-    """Refuse shared strings past ``MAX_CELLS`` (every reader parses them whole on opening);
-    a prefixed ``<x:si>`` counted twice, with its end tag."""
-    if sst.count(b"<si") + sst.count(b":si") > MAX_CELLS:
+    """Refuse shared strings past ``MAX_SHARED_STRINGS`` (every reader parses them whole on
+    opening); a prefixed ``<x:si>`` counted twice, with its end tag."""
+    if sst.count(b"<si") + sst.count(b":si") > MAX_SHARED_STRINGS:
         raise too_many_cells(strings=True)
 
 
