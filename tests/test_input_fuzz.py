@@ -481,3 +481,24 @@ def test_a_damaged_workbook_is_read_or_refused(tmp_path_factory, data, reader):
     else:
         check_report(report)
     assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize("kind", ["json", "xlsx"])
+def test_an_item_name_excel_cannot_hold_is_refused_before_a_template_is_written(tmp_path, cli, kind):
+    """``new --data`` with an item of 单位信息 the form does not have whose name holds a control
+    character — a JSON key "x\\u0001" in meta, or the header 项目 of 单位信息 with a stray byte
+    (the row is then read as an item): the values were checked for characters Excel cannot
+    save, the names not, and openpyxl refused the name mid-writing (exit 3, IllegalCharacterError).
+    Now it is refused as a value is, naming where, and no file is written."""
+    if kind == "json":
+        data = json.loads((SAMPLES / "huaian-2024.json").read_text("utf-8"))
+        data["meta"]["x\u0001"] = "v"
+        path = tmp_path / "report.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    else:
+        path = tmp_path / "report.xlsx"
+        path.write_bytes(_pack(_replace(_members(), "xl/worksheets/sheet2.xml", lambda d: d.replace(_refs("项目"), _refs("项目") + b"\x01", 1))))
+    out = tmp_path / "new.xlsx"
+    res = cli("new", "--data", path, "-o", out)
+    assert res.exit_code == 2 and "控制字符" in res.stderr and "单位信息的项目名称" in res.stderr
+    assert not out.exists()
