@@ -89,11 +89,22 @@ def _shown(value: Any) -> str:
 
 def validate(data: Any, where: str | None = None) -> None:
     """Refuse (``InputError``, exit 2, naming the JSON path) data the schema does not allow, or
-    nested deeper than ``MAX_JSON_DEPTH``, or holding a lone surrogate (``\\ud800``: no
-    document or terminal can hold one)."""
+    nested deeper than ``MAX_JSON_DEPTH``, or of more than ``MAX_JSON_VALUES`` values (each
+    costs the schema's validation and the checks their time), or holding a lone surrogate
+    (``\\ud800``: no document or terminal can hold one)."""
     stack: list[tuple[Any, tuple]] = [(data, ())]
+    left = M.MAX_JSON_VALUES - 1  # the values not yet seen that may be: told before a container's are walked
     while stack:
         value, parts = stack.pop()
+        if isinstance(value, (dict, list)):
+            left -= len(value)
+            if left < 0:
+                raise InputError(
+                    f"JSON 中的值（对象、数组、文字、数字等）超过 {M.MAX_JSON_VALUES} 个，超过上限"
+                    "（一份报告只有几千个），不是报告数据",
+                    code="json-too-large",
+                    path=where,
+                )
         if len(parts) > M.MAX_JSON_DEPTH:
             raise InputError(
                 f"JSON 嵌套超过 {M.MAX_JSON_DEPTH} 层（{_path(*parts[:4])}…），不是报告数据",

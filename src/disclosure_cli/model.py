@@ -64,6 +64,11 @@ MAX_JSON_DEPTH = 32  # nesting of objects and arrays in a JSON data file (the fo
 MAX_NUMBER_DIGITS = V.MAX_NUMBER_DIGITS  # digits of one integer (JSON: refused; a text cell: text)
 MAX_PARAGRAPHS = 5_000  # paragraphs of all six sections together
 MAX_TEXT_LENGTH = 20_000  # characters of one paragraph, field (机关名称, 发布日期…) or cell
+MAX_JSON_VALUES = 50_000  # objects, arrays, texts and numbers of a JSON data file (a report: a few thousand)
+MAX_CELLS = 30_000  # non-empty cells of the sheets read from a workbook together (the template's: a few hundred)
+# shared strings of a workbook: parsed whole on opening, the sheets not read included (an unrelated
+# sheet saved by Excel puts its texts there), so more than the cells read
+MAX_SHARED_STRINGS = 200_000
 
 # Characters that XML, and so Word and HTML, cannot hold: C0 controls other than tab and line
 # breaks (a vertical tab or form feed is read as a line break), lone surrogates, U+FFFE/U+FFFF.
@@ -317,6 +322,21 @@ def texts(report: Report) -> Iterator[Text]:
     for key, cell in report.cells.items():
         if isinstance(cell.raw, str):
             yield Text(cell.raw, f"{key.table}[{key.row}][{key.column}]", cell.source, cell=key)
+
+
+def too_many_cells(path: str | None = None, *, strings: bool = False) -> InputError:
+    """The refusal of a workbook whose sheets read hold more than ``MAX_CELLS`` non-empty cells
+    (told as soon as they do: a sheet is not read to its end), or of more than
+    ``MAX_SHARED_STRINGS`` shared strings (counted before they are parsed)."""
+    what = "中的文字（共享字符串）超过" if strings else "中要读取的工作表共有超过"
+    unit = "条" if strings else "个非空单元格"
+    limit = MAX_SHARED_STRINGS if strings else MAX_CELLS
+    return InputError(
+        f"工作簿{what} {limit} {unit}，超过上限（模板只有几百{unit[0]}）。"
+        "请在 disclosure new 生成的模板中填写报告，不要在其中加入大量其他数据",
+        code="xlsx-too-large",
+        path=path,
+    )
 
 
 def check_limits(report: Report) -> None:

@@ -122,7 +122,9 @@ _YEAR_RE = re.compile(r"\s*(\d{4})\s*年?\s*")
 
 
 def parse_year(raw: object) -> int | None:
-    """A report year as typed: ``2024``, ``2024.0``, ``"2024"``, ``"2024年"``."""
+    """A report year as typed: ``2024``, ``2024.0``, ``"2024"``, ``"2024年"``; after 1900 and
+    before 3000, however typed (``"9999"`` is no year: its deadline would be in year 10000, past
+    what a date can hold)."""
     if isinstance(raw, bool) or raw is None:
         return None
     if isinstance(raw, int):
@@ -131,5 +133,5 @@ def parse_year(raw: object) -> int | None:
         return parse_year(int(raw))
     if isinstance(raw, str):
         m = _YEAR_RE.fullmatch(unicodedata.normalize("NFKC", raw))
-        return int(m.group(1)) if m else None
+        return parse_year(int(m.group(1))) if m else None
     return None

@@ -54,9 +54,19 @@ def inspect(path: Path) -> list[zipfile.ZipInfo]:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
+        # a member said to end past the end of the file: reading it would ask for memory by
+        # that size (4 GB for a flipped byte), not by what the file holds
+        if any(i.header_offset + i.compress_size > size for i in infos):
+            raise zipfile.BadZipFile("member past the end")
     except (zipfile.BadZipFile, OSError, ValueError):
         raise InputError(
             "文件不完整或已损坏（可能还在保存中，或复制时中断）。请在 Excel/WPS 中重新保存后再试",
+            code="xlsx-corrupt",
+            path=p,
+        ) from None
+    except NotImplementedError:  # zipfile: a "version needed to extract" past what it reads
+        raise InputError(
+            "文件的压缩格式无法识别（zip 格式版本不受支持），文件可能已损坏。请在 Excel/WPS 中重新保存为 .xlsx 后再试",
             code="xlsx-corrupt",
             path=p,
         ) from None

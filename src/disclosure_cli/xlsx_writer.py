@@ -91,6 +91,12 @@ def refuse_unwritable(report: Report) -> None:
         if found:
             where = f"（{t.source}）" if t.source and str(t.source) else ""
             bad.append(f"{t.label}{where} {'、'.join(found)}")
+    for key in report.meta:  # an item of 单位信息 the form does not have: its name is written too
+        found = dict.fromkeys(f"U+{ord(ch):04X}" for ch in ILLEGAL_CHARACTERS_RE.findall(str(key)))
+        if found:
+            src = report.sources.get(f"meta.{key}")
+            where = f"（{src}）" if src and str(src) else ""
+            bad.append(f"单位信息的项目名称{where} {'、'.join(found)}")
     if bad:
         shown = "；".join(bad[:10]) + (f" 等 {len(bad)} 处" if len(bad) > 10 else "")
         raise InputError(

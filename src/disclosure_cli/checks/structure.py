@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .. import formats as F
@@ -96,12 +97,18 @@ def _is_other_version(fmt: F.Format, p: Problem) -> F.Format | None:
             if col is None and any(r.id == p.row for b in table.blocks for r in b.rows):
                 return other
     if p.code == "label-altered" and p.found:
-        own = {F.normalize_label(x) for x in fmt.labels()}
         found = F.normalize_label(p.found)
         for other in _other_formats(fmt):
-            if found not in own and found in {F.normalize_label(x) for x in other.labels()}:
+            if found not in _normalized_labels(fmt.id) and found in _normalized_labels(other.id):
                 return other
     return None
+
+
+@functools.cache
+def _normalized_labels(fmt_id: str) -> frozenset[str]:
+    """The official labels of a format version, normalised: made once, not once per altered
+    label (20,000 altered 正文 headings normalised 400 labels each: 8 s)."""
+    return frozenset(F.normalize_label(x) for x in F.FORMATS[fmt_id].labels())
 
 
 def check_problems(ctx: Context) -> None:

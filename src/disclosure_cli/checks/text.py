@@ -131,7 +131,7 @@ class _Tables:
                all(self.ctx.value(p) is not None for p in defs[k].left) else self.ctx.value(k) for k in keys]
         if all(v is not None for v in one):
             out.append(sum(one))
-        deep = [self.ctx.report.computed(k, text=None) for k in keys]
+        deep = [self.ctx.parts(k) for k in keys]
         if all(v is not None for v in deep):
             out.append(sum(deep))
         return list(dict.fromkeys(out))
@@ -368,7 +368,7 @@ class _Claims:
             typed = self.ctx.value(k)
             cell = report.cells.get(k)
             shown = "空白" if cell is None or cell.state == V.BLANK else L.number_text(typed)
-            parts_sum = report.computed(k, text=None) if k in fmt.definitions else typed
+            parts_sum = self.ctx.parts(k) if k in fmt.definitions else typed
             if parts_sum is not None and (shown == "空白" or abs(parts_sum - typed) > 1e-9):
                 shown += f"（各项相加为 {L.number_text(parts_sum)}）"
                 recomputed = True

@@ -47,7 +47,8 @@ def load_workbook(path: Path, reader: str | None = None) -> Report:
             sheets = Sheets.read(source)
         finally:
             source.close()
-    except InputError:
+    except InputError as e:
+        e.path = e.path or str(path)
         raise
     except Exception as e:  # the readers' many ways to say "broken"
         raise InputError(

@@ -3,8 +3,10 @@ import alone costs about 0.1 s)."""
 
 from __future__ import annotations
 
-from openpyxl.reader.excel import ExcelReader
+from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+from .source import _count_strings
 
 
 class _UnsizedSheet(ReadOnlyWorksheet):
@@ -17,7 +19,14 @@ class _UnsizedSheet(ReadOnlyWorksheet):
 
 
 class Reader(ExcelReader):
-    """``openpyxl.load_workbook(read_only=True)``, with ``_UnsizedSheet`` worksheets."""
+    """``openpyxl.load_workbook(read_only=True)``, with ``_UnsizedSheet`` worksheets and the
+    shared strings counted before they are parsed."""
+
+    def read_strings(self) -> None:
+        ct = self.package.find(SHARED_STRINGS)
+        if ct is not None:  # the part openpyxl reads (named in [Content_Types].xml): sizes bounded by xlsx_safety
+            _count_strings(self.archive.read(ct.PartName[1:]))
+        super().read_strings()
 
     def read_worksheets(self) -> None:
         for sheet, rel in self.parser.find_sheets():

@@ -25,7 +25,11 @@ def read_sections(sheets: Sheets, fmt: F.Format, problems: Problems) -> dict[str
     short = {F.normalize_label(s.heading.split("、", 1)[1]): s.id for s in fmt.sections}
     seen: list[str] = []
     current: str | None = None
-    for r in range(hr + 1, (sheet.last_row or hr) + 1):
+    # only the rows with a cell in the three columns (an empty row changes nothing): a sheet
+    # with one far cell (row 1048576) is not walked row by row
+    cols = (hc, hc + 1, hc + 2)
+    rows = sorted({r for r, c in (*sheet.values, *sheet.formulas) if r > hr and c in cols})
+    for r in rows:
         a = sheet.text_cell((r, hc), problems, "正文的部分标题")
         if a is not None and str(a).strip():
             norm = F.normalize_label(a)

@@ -7,7 +7,7 @@ import functools
 
 from .. import formats as F
 from .. import workbook as W
-from ..model import Source
+from ..model import MAX_CELLS, Source, too_many_cells
 from .problems import Problems
 
 if False:  # for type checkers only (typing.TYPE_CHECKING would import typing): the sheets only need the protocol of a cell source
@@ -52,12 +52,21 @@ class Sheet:
         self.cached: dict[Pos, object] = {p: values[p] for p in formulas if values.get(p) is not None}
         self.index: dict[str, list[Pos]] = {}
         self.has_text = False
+        self._normalized: dict[Pos, str] = {}
         for pos, value in self.values.items():
             if isinstance(value, str):
                 self.has_text = True
                 if len(value) > LABEL_MAX * COMPOSE_MAX and _longer_than_any_label(value):
                     continue  # a paragraph of the narrative: normalising it would cost more than reading it
                 self.index.setdefault(normalize(value), []).append(pos)
+
+    def normalized(self, pos: Pos, value: str) -> str:
+        """A text cell's value normalised (``formats.normalize_label``), worked out once."""
+        try:
+            return self._normalized[pos]
+        except KeyError:
+            norm = self._normalized[pos] = F.normalize_label(value)
+            return norm
 
     def find(self, label: str) -> list[Pos]:
         return sorted(self.index.get(normalize(label), []))
@@ -68,10 +77,6 @@ class Sheet:
 
     def source(self, r: int, c: int) -> Source:
         return _source(self.title, r, c)
-
-    @property
-    def last_row(self) -> int | None:
-        return max((r for r, _ in (*self.values, *self.formulas)), default=None)
 
     def text_cell(self, pos: Pos, problems: Problems, what: str):
         """A cell of text (unit details, narrative): its value; for a formula, the result the
@@ -110,7 +115,14 @@ class Sheets:
         names = source.sheet_names()
         if TEMPLATE_SHEETS <= set(names):
             names = [n for n in names if n in TEMPLATE_SHEETS or n == W.STAMP_SHEET]
-        return cls([Sheet(n, source.values(n), source.formulas(n)) for n in names])
+        sheets, cells = [], 0
+        for n in names:
+            values, formulas = source.values(n), source.formulas(n)
+            cells += len(values) + len(formulas.keys() - values.keys())
+            if cells > MAX_CELLS:
+                raise too_many_cells()
+            sheets.append(Sheet(n, values, formulas))
+        return cls(sheets)
 
     def get(self, title: str) -> Sheet | None:
         return self.by_title.get(title)

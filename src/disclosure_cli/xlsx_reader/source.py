@@ -31,6 +31,9 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from ..errors import InputError
+from ..model import MAX_CELLS, MAX_SHARED_STRINGS, too_many_cells
+
 Pos = tuple[int, int]
 
 READER_ENV = "DISCLOSURE_READER"  # "openpyxl" selects OpenpyxlSource (the equivalence test uses it)
@@ -115,11 +118,15 @@ class OpenpyxlSource:
             return
         plain: dict[Pos, object] = {}
         formulas: dict[Pos, str] = {}
+        left = MAX_CELLS  # a sheet past the limit is not read to its end
         for row in self._rows(title):
             for cell in row:
                 value = getattr(cell, "value", None)
                 if value is None:
                     continue
+                left -= 1
+                if left < 0:
+                    raise too_many_cells()
                 pos = (cell.row, cell.column)
                 if getattr(cell, "data_type", None) == "f" or _is_formula_object(value):
                     formulas[pos] = value if isinstance(value, str) else str(getattr(value, "text", value))
@@ -270,6 +277,10 @@ class CalamineSource:
         workbook, rels = self._zip.read("xl/workbook.xml"), self._zip.read("xl/_rels/workbook.xml.rels")
         styles, sst = self._read_optional("xl/styles.xml"), self._read_optional("xl/sharedStrings.xml")
         self._names, self._parts, self._date_styles = _workbook(workbook, rels, styles, frozenset(self._zip.names))
+        for part in (sst, *(self._zip.read(n) for n in _other_sst_parts(self._zip.names))):
+            _count_strings(part)
+            if not _unique_count_ok(part):
+                raise _Fallback
         self._wb = python_calamine.CalamineWorkbook.from_path(str(self._path))
         meta = [m.name for m in self._wb.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
         if meta != self._names:
@@ -387,6 +398,8 @@ def _vouch(x: bytes, sst_ok: bool, date_styles: bytes | None) -> None:
     """Raise ``_Fallback`` unless the fast path reads this sheet exactly as openpyxl does.
     The tests are searches of the bytes chosen to be cheap (a single rare byte first, one
     regular expression for everything that starts a tag)."""
+    if x.count(b"<v>") + x.count(b"<is>") > MAX_CELLS:
+        raise _Fallback  # perhaps past the limit of cells: openpyxl counts them, and stops there
     root = _main_root(x)
     if root is None:
         raise _Fallback  # another encoding, namespace (Strict OOXML) or prefix
@@ -521,6 +534,41 @@ def _unpreserved_edges(x: bytes) -> bool:
     return _EDGE_SPACE.search(x) is not None or b"&#00000000" in x or b"&#x00000000" in x  # longer padding
 
 
+# calamine reserves room for as many shared strings as the part's uniqueCount says before it
+# reads one: uniqueCount="4294967295" asks for 100 GB and aborts the process (no exception to
+# catch). A count past the strings the part holds is read by openpyxl, which does not trust it.
+_UNIQUE_COUNT = re.compile(rb"""<(?:[\w.-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*["']([^"']*)""")
+_SST_NAME = "xl/sharedstrings.xml"
+
+
+def _unique_count_ok(sst: bytes) -> bool:
+    """Whether the shared strings' ``uniqueCount``, if any, is a number of at most the strings
+    they hold."""
+    if b"uniqueCount" not in sst:
+        return True
+    held = None
+    for m in _UNIQUE_COUNT.finditer(sst):
+        count = m.group(1)
+        if held is None:
+            held = sst.count(b"<si")
+        if not (count.isdigit() and int(count) <= held):
+            return False
+    return True
+
+
+def _count_strings(sst: bytes) -> None:
+    """Refuse shared strings past ``MAX_SHARED_STRINGS`` (every reader parses them whole on
+    opening); a prefixed ``<x:si>`` counted twice, with its end tag."""
+    if sst.count(b"<si") + sst.count(b":si") > MAX_SHARED_STRINGS:
+        raise too_many_cells(strings=True)
+
+
+def _other_sst_parts(names) -> list[str]:
+    """The members other than ``xl/sharedStrings.xml`` that calamine also takes for the shared
+    strings (it matches the name ignoring case, with backslashes for slashes)."""
+    return [n for n in names if n != "xl/sharedStrings.xml" and n.replace("\\", "/").lstrip("/").lower() == _SST_NAME]
+
+
 def _enclosing_cell(x: bytes, at: int):
     """The opening tag of the cell element holding offset ``at`` (a match: column, row,
     other attributes), or ``None``."""
@@ -625,6 +673,6 @@ def _date_styles(styles: bytes) -> bytes | None:
 
 def _calamine_failure(e: BaseException) -> bool:
     """An error of calamine's (or of our scan of the package): openpyxl gets the last word."""
-    if isinstance(e, (KeyboardInterrupt, SystemExit, MemoryError)):
+    if isinstance(e, (KeyboardInterrupt, SystemExit, MemoryError, InputError)):
         return False
     return isinstance(e, Exception) or type(e).__name__ == "PanicException"
