@@ -13,6 +13,7 @@ import zipfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _fuzz import edit
 from conftest import FIXTURES, SAMPLES
 from disclosure_cli.checks import check_report
 from disclosure_cli.errors import DisclosureError
@@ -42,17 +43,8 @@ def mutated(draw, data: bytes) -> bytes:
             if k >= 0:
                 end = out.find(b'"', k + 9)
                 out[k + 9:end] = draw(st.sampled_from([b"base64", b"rot13", b"zlib", b"utf-16", b"utf-32", b"undefined", b"idna", b"gbk", b"x-unknown"]))
-        elif kind == "cut":
-            del out[at:]
-        elif kind == "drop":
-            del out[at:at + draw(st.integers(1, 2000))]
-        elif kind == "repeat":
-            out[at:at] = out[at:at + draw(st.integers(1, 2000))]
-        elif kind == "insert":
-            out[at:at] = draw(st.sampled_from(_INSERTS))
-        elif n:
-            i = min(at, n - 1)
-            out[i] ^= draw(st.integers(1, 255))
+        else:
+            edit(draw, out, kind, at, _INSERTS)
     return bytes(out)
 
 
@@ -131,23 +123,15 @@ def pdf_mutated(draw) -> bytes:
         n = len(out)
         at = draw(st.integers(0, n))
         kind = draw(st.sampled_from(["cut", "drop", "repeat", "insert", "insert", "flip", "number"]))
-        if kind == "cut":
-            del out[at:]
-        elif kind == "drop":
-            del out[at:at + draw(st.integers(1, 200))]
-        elif kind == "repeat":
-            out[at:at] = out[at:at + draw(st.integers(1, 200))] * draw(st.integers(1, 20))
-        elif kind == "insert":
-            out[at:at] = draw(st.sampled_from(_PDF_INSERTS))
-        elif kind == "number":  # a number of a dictionary, an offset or an operand: another
+        if kind == "number":  # a number of a dictionary, an offset or an operand: another
             import re
 
             numbers = list(re.finditer(rb"\d+", out))
             if numbers:
                 m = numbers[draw(st.integers(0, len(numbers) - 1))]
                 out[m.start():m.end()] = draw(st.sampled_from([b"0", b"-1", b"7", b"4294967296", b"99999999999", b"1.5", b"/x"]))
-        elif n:
-            out[min(at, n - 1)] ^= draw(st.integers(1, 255))
+        else:
+            edit(draw, out, kind, at, _PDF_INSERTS, span=200, repeats=20)
     return bytes(out)
 
 

@@ -412,6 +412,8 @@ def test_a_data_file_of_more_values_than_any_report_is_refused(tmp_path):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from _fuzz import edit  # noqa: E402
+
 _PLAIN = _members()
 _SHARED = _shared_strings_members()
 # 单位信息, 正文, 表三 of the sample; the shared strings and 表四 of the same as Excel saves it
@@ -447,16 +449,8 @@ def _damaged(draw) -> bytes:
             if digits:
                 m = digits[draw(st.integers(0, len(digits) - 1))]
                 out[m.start() : m.end()] = draw(st.sampled_from([b"0", b"4294967295", b"99999999999999999999", b"1048577", b"16385"]))
-        elif kind == "cut":
-            del out[at:]
-        elif kind == "drop":
-            del out[at : at + draw(st.integers(1, 2000))]
-        elif kind == "repeat":
-            out[at:at] = out[at : at + draw(st.integers(1, 2000))]
-        elif kind == "insert":
-            out[at:at] = draw(st.sampled_from(_INSERTS))
-        elif n:
-            out[min(at, n - 1)] ^= draw(st.integers(1, 255))
+        else:
+            edit(draw, out, kind, at, _INSERTS)
     return _pack(_replace(members, name, lambda d: bytes(out)))
 
 
