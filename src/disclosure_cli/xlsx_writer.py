@@ -85,18 +85,15 @@ def refuse_unwritable(report: Report) -> None:
 
     from .model import texts
 
+    named = [(t.label, t.text, t.source) for t in texts(report)]
+    # an item of 单位信息 the form does not have: its name is written too
+    named += [("单位信息的项目名称", str(key), report.sources.get(f"meta.{key}")) for key in report.meta]
     bad = []
-    for t in texts(report):
-        found = dict.fromkeys(f"U+{ord(ch):04X}" for ch in ILLEGAL_CHARACTERS_RE.findall(t.text))
+    for label, text, source in named:
+        found = dict.fromkeys(f"U+{ord(ch):04X}" for ch in ILLEGAL_CHARACTERS_RE.findall(text))
         if found:
-            where = f"（{t.source}）" if t.source and str(t.source) else ""
-            bad.append(f"{t.label}{where} {'、'.join(found)}")
-    for key in report.meta:  # an item of 单位信息 the form does not have: its name is written too
-        found = dict.fromkeys(f"U+{ord(ch):04X}" for ch in ILLEGAL_CHARACTERS_RE.findall(str(key)))
-        if found:
-            src = report.sources.get(f"meta.{key}")
-            where = f"（{src}）" if src and str(src) else ""
-            bad.append(f"单位信息的项目名称{where} {'、'.join(found)}")
+            where = f"（{source}）" if source and str(source) else ""
+            bad.append(f"{label}{where} {'、'.join(found)}")
     if bad:
         shown = "；".join(bad[:10]) + (f" 等 {len(bad)} 处" if len(bad) > 10 else "")
         raise InputError(
