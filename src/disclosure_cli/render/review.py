@@ -30,8 +30,8 @@ from typing import Sequence
 
 from .. import formats as F
 from .. import tablegrid as L
-from ..units import normalize_name
 from ..reader import displayed
+from ..units import normalize_name
 
 R = F.Role
 PASSED, WARNED, FAILED, UNREADABLE, MISSING = "通过", "有警告", "有错误", "无法读取", "未提交"

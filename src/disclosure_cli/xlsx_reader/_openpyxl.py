@@ -6,7 +6,7 @@ from __future__ import annotations
 from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from .source import _count_strings
+from .source import count_strings
 
 
 class _UnsizedSheet(ReadOnlyWorksheet):
@@ -25,7 +25,7 @@ class Reader(ExcelReader):
     def read_strings(self) -> None:
         ct = self.package.find(SHARED_STRINGS)
         if ct is not None:  # the part openpyxl reads (named in [Content_Types].xml): sizes bounded by xlsx_safety
-            _count_strings(self.archive.read(ct.PartName[1:]))
+            count_strings(self.archive.read(ct.PartName[1:]))
         super().read_strings()
 
     def read_worksheets(self) -> None:

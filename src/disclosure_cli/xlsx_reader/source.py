@@ -278,7 +278,7 @@ class CalamineSource:
         styles, sst = self._read_optional("xl/styles.xml"), self._read_optional("xl/sharedStrings.xml")
         self._names, self._parts, self._date_styles = _workbook(workbook, rels, styles, frozenset(self._zip.names))
         for part in (sst, *(self._zip.read(n) for n in _other_sst_parts(self._zip.names))):
-            _count_strings(part)
+            count_strings(part)
             if not _unique_count_ok(part):
                 raise _Fallback
         self._wb = python_calamine.CalamineWorkbook.from_path(str(self._path))
@@ -556,7 +556,7 @@ def _unique_count_ok(sst: bytes) -> bool:
     return True
 
 
-def _count_strings(sst: bytes) -> None:
+def count_strings(sst: bytes) -> None:
     """Refuse shared strings past ``MAX_SHARED_STRINGS`` (every reader parses them whole on
     opening); a prefixed ``<x:si>`` counted twice, with its end tag."""
     if sst.count(b"<si") + sst.count(b":si") > MAX_SHARED_STRINGS:
