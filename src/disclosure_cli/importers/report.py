@@ -177,8 +177,9 @@ def _similar(a: str, b: str, at_least: float = FUZZY) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= at_least
 
 
-def _title_like(text: str) -> bool:
-    return len(text) <= MAX_TITLE and title_match(text) is not None
+def _title_like(text: str) -> re.Match | None:
+    """``title_match`` of a paragraph short enough to be a title (``MAX_TITLE``)."""
+    return title_match(text) if len(text) <= MAX_TITLE else None
 
 
 def title_match(text: str) -> re.Match | None:
@@ -196,8 +197,7 @@ def title_of(doc: Document) -> tuple[str | None, str, int | None]:
                 return p.text, m.group("org").strip(), int(m.group("year"))
     paras = doc.paras[:15]
     for i, p in enumerate(paras):
-        if _title_like(p.text):
-            m = title_match(p.text)
+        if m := _title_like(p.text):
             return p.text, m.group("org").strip(), int(m.group("year"))
         # a title set over two lines (Word, PDF): 某某局2024年 / 政府信息公开工作年度报告
         if i + 1 < len(paras) and len(p.text) <= 40 and len(paras[i + 1].text) <= 40:
